@@ -1,0 +1,5 @@
+export * from './contract/index.js';
+export * from './config.js';
+export * from './metrics.js';
+export * from './metrics-catalog.js';
+export * from './ids.js';
