@@ -3,6 +3,7 @@ import { businessPlans, certifications, engagementEvents, mdf, onboarding, train
 import type { EntityDefinition, EntityName, FieldDefinition } from './types.js';
 
 export * from './types.js';
+export * from './quarantine.js';
 
 /** Every entity of the contract, in load order (referenced entities first). */
 export const entities: readonly EntityDefinition[] = [

@@ -1,0 +1,10 @@
+export { ServiceError } from './errors.js';
+export { readRuntimeEnv, type RuntimeEnv } from './env.js';
+export { dataLayout, defaultDataDir, defaultToolsDir, projectRoot, type DataLayout } from './paths.js';
+export { freePort } from './processes.js';
+export { checkExternalPostgres, ensureDatabase, minimumPostgresVersion, redactUrl } from './postgres-check.js';
+export { startEmbeddedPostgres, stopPostgres } from './postgres.js';
+export { findTemporalCli, pinnedTemporalCliVersion, temporalCliHelp, toolsTemporalCli } from './temporal-cli.js';
+export { checkExternalTemporal, startTemporalDevServer, stopTemporal } from './temporal.js';
+export { startServices, type ServiceOrigin, type Services, type ServicesOptions } from './services.js';
+export { serviceStatus, stopLocalServices, type ServiceStatus } from './control.js';

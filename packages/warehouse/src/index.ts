@@ -1,0 +1,2 @@
+export { connectWarehouse, type Warehouse, type WarehouseOptions } from './connection.js';
+export { migrateLatest, migrateRollback, pendingMigrations } from './migrations.js';

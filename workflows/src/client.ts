@@ -1,0 +1,23 @@
+import { pipelineTaskQueue, pipelineWorkflowId } from '@ppm/core';
+import { Client, Connection, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type WorkflowHandle } from '@temporalio/client';
+import type { partnerPipeline } from './workflows/index.js';
+import type { PipelineInput } from './types.js';
+
+export async function connectClient(address: string, namespace: string): Promise<Client> {
+  const connection = await Connection.connect({ address });
+  return new Client({ connection, namespace });
+}
+
+/**
+ * Starts the pipeline for a source and period under its business id; if that run is
+ * already going, returns a handle to it instead of starting a second one.
+ */
+export async function startPipeline(client: Client, input: PipelineInput): Promise<WorkflowHandle<typeof partnerPipeline>> {
+  return client.workflow.start<typeof partnerPipeline>('partnerPipeline', {
+    taskQueue: pipelineTaskQueue,
+    workflowId: pipelineWorkflowId(input.source, input.period),
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+  });
+}

@@ -1,0 +1,4 @@
+export { createActivities, type ActivityDependencies, type PipelineActivities } from './activities/index.js';
+export { connectClient, startPipeline } from './client.js';
+export { createPipelineWorker, workflowsPath, type PipelineWorkerOptions } from './worker.js';
+export type { PipelineInput, PipelineProgress, PipelineStep, PipelineSummary } from './types.js';

@@ -1,0 +1,1 @@
+export { partnerPipeline, progressQuery } from './pipeline.js';
