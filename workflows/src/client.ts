@@ -12,9 +12,13 @@ export async function connectClient(address: string, namespace: string): Promise
  * Starts the pipeline for a source and period under its business id; if that run is
  * already going, returns a handle to it instead of starting a second one.
  */
-export async function startPipeline(client: Client, input: PipelineInput): Promise<WorkflowHandle<typeof partnerPipeline>> {
+export async function startPipeline(
+  client: Client,
+  input: PipelineInput,
+  options: { taskQueue?: string } = {},
+): Promise<WorkflowHandle<typeof partnerPipeline>> {
   return client.workflow.start<typeof partnerPipeline>('partnerPipeline', {
-    taskQueue: pipelineTaskQueue,
+    taskQueue: options.taskQueue ?? pipelineTaskQueue,
     workflowId: pipelineWorkflowId(input.source, input.period),
     args: [input],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,

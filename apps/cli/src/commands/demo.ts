@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { connectClient, createPipelineWorker, startPipeline } from '@ppm/workflows';
+import { connectClient, createPipelineWorker, installWorkerLogging, startPipeline } from '@ppm/workflows';
 import { formatTable, note } from '../lib/output.js';
 import { openSession } from '../lib/session.js';
 import { onShutdownSignal } from '../lib/shutdown.js';
@@ -15,6 +15,7 @@ function previousMonth(today = new Date()): string {
 
 /** The whole product end to end on an embedded sample: services, worker, pipeline, summary. */
 async function runDemo(options: DemoOptions): Promise<void> {
+  installWorkerLogging('WARN');
   const once = options.once ?? process.env.CI === 'true';
   const session = await openSession();
   const { worker, connection } = await createPipelineWorker({

@@ -126,6 +126,6 @@ export const pipeline: EntityDefinition = {
     { name: 'stage', type: 'string', required: true, description: 'Sales stage in the CRM\'s own terms.', aliases: ['opportunity_stage'], example: 'proposal' },
     { name: 'amount', type: 'decimal', required: true, description: 'Opportunity value.', unit: 'currency', aliases: ['value', 'opportunity_amount'], example: '32000' },
     currencyField('Currency of amount.'),
-    { name: 'expected_close_at', type: 'date', required: false, description: 'Expected close date.', unit: 'ISO 8601 date', aliases: ['close_date', 'expected_close_date'], example: '2026-05-15' },
+    { name: 'expected_close_at', type: 'date', required: false, allowFuture: true, description: 'Expected close date.', unit: 'ISO 8601 date', aliases: ['close_date', 'expected_close_date'], example: '2026-05-15' },
   ],
 };

@@ -43,7 +43,7 @@ export const certifications: EntityDefinition = {
     { name: 'certification', type: 'string', required: true, description: 'Certification name or id.', aliases: ['certification_id', 'cert', 'credential'], example: 'cloud_architect' },
     { name: 'level', type: 'enum', required: true, values: ['foundation', 'associate', 'professional', 'expert'], description: 'Certification level; professional and expert count as advanced.', aliases: ['cert_level'], example: 'professional' },
     { name: 'earned_at', type: 'date', required: true, description: 'Date earned.', unit: 'ISO 8601 date', aliases: ['issued_at', 'certified_at'], example: '2025-11-02' },
-    { name: 'expires_at', type: 'date', required: false, description: 'Expiry date; missing if it does not expire.', unit: 'ISO 8601 date', aliases: ['expiry_date', 'valid_until'], example: '2027-11-02' },
+    { name: 'expires_at', type: 'date', required: false, allowFuture: true, description: 'Expiry date; missing if it does not expire.', unit: 'ISO 8601 date', aliases: ['expiry_date', 'valid_until'], example: '2027-11-02' },
   ],
 };
 

@@ -29,6 +29,8 @@ export interface FieldDefinition {
   readonly valuesFrom?: ConfigurableList;
   /** The entity whose key this field must match. */
   readonly references?: EntityName;
+  /** Dates in the future are expected here (e.g. an expected close date); others are checked against load.max_future_days. */
+  readonly allowFuture?: boolean;
   /** Money fields must not be negative unless this is set. */
   readonly allowNegative?: boolean;
   /** Other header names accepted for this field (matched case-insensitively). */

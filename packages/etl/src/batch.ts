@@ -1,0 +1,93 @@
+import type { EntityDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
+import type pg from 'pg';
+import { inTransaction } from './connection.js';
+import { fxCalendarSql, knownPartnersSql, needsFxCalendar, needsKnownPartners } from './sql/support.js';
+import { upsertSql } from './sql/merge.js';
+import {
+  deactivateMissingPartnersSql,
+  incomingPartnersSql,
+  partnerChangeCountsSql,
+  partnerVersionsSql,
+  removeCollapsedVersionsSql,
+  upsertVersionsSql,
+} from './sql/partners.js';
+import { quarantineInsertSql } from './sql/quarantine.js';
+import { validatedTableSql } from './sql/validate.js';
+
+export interface MergeContext {
+  readonly client: pg.PoolClient;
+  readonly entity: EntityDefinition;
+  readonly config: ProgramConfig;
+  readonly staging: string;
+  readonly loadId: string;
+  readonly source: string;
+  readonly fileName: string;
+  /** Date (YYYY-MM-DD) partner rows without effective_from take effect. */
+  readonly asOf: string;
+  readonly fullSnapshot: boolean;
+}
+
+export interface MergeCounts {
+  readonly rowsLoaded: number;
+  readonly rowsUpdated: number;
+  readonly rowsUnchanged: number;
+  readonly rowsQuarantined: number;
+  readonly quarantinedByReason: Partial<Record<QuarantineReason, number>>;
+}
+
+interface ChangeCounts {
+  inserted: string;
+  updated: string;
+}
+
+async function mergePartners(context: MergeContext): Promise<ChangeCounts> {
+  const { client, asOf, loadId, fileName } = context;
+  await client.query(incomingPartnersSql, [asOf]);
+  await client.query(partnerVersionsSql, [loadId, fileName]);
+  const counts = (await client.query<ChangeCounts>(partnerChangeCountsSql)).rows[0] as ChangeCounts;
+  await client.query(removeCollapsedVersionsSql);
+  await client.query(upsertVersionsSql);
+  if (context.fullSnapshot) await client.query(deactivateMissingPartnersSql, [asOf, loadId, fileName]);
+  return counts;
+}
+
+async function quarantineCounts(client: pg.PoolClient): Promise<{ valid: number; byReason: Partial<Record<QuarantineReason, number>> }> {
+  const result = await client.query<{ reason: string | null; rows: string }>(
+    "select case when cardinality(problems) > 0 then split_part(problems[1], ':', 1) end as reason, count(*) as rows from validated group by 1",
+  );
+  const byReason: Partial<Record<QuarantineReason, number>> = {};
+  let valid = 0;
+  for (const row of result.rows) {
+    if (row.reason === null) valid = Number(row.rows);
+    else byReason[row.reason as QuarantineReason] = Number(row.rows);
+  }
+  return { valid, byReason };
+}
+
+/**
+ * Validates the staged rows and merges them in one transaction: quarantine the bad,
+ * upsert the good (partners as history), and record the batch's counts (`beforeCommit`),
+ * so a batch lands whole or not at all.
+ */
+export async function validateAndMerge(context: MergeContext, beforeCommit: (counts: MergeCounts) => Promise<void>): Promise<MergeCounts> {
+  const { client, entity } = context;
+  return inTransaction(client, async () => {
+    await client.query("set local timezone = 'UTC'");
+    await client.query("set local work_mem = '256MB'");
+    if (needsFxCalendar(entity)) await client.query(fxCalendarSql(context.config));
+    if (needsKnownPartners(entity)) await client.query(knownPartnersSql(entity, context.staging));
+    await client.query(validatedTableSql(context));
+    const { valid, byReason } = await quarantineCounts(client);
+    const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);
+    if (rowsQuarantined > 0) await client.query(quarantineInsertSql(context.staging), [context.loadId, context.source, entity.name, context.fileName]);
+    const changes =
+      entity.name === 'partners'
+        ? await mergePartners(context)
+        : ((await client.query<ChangeCounts>(upsertSql(entity), [context.loadId, context.fileName])).rows[0] as ChangeCounts);
+    const rowsLoaded = Number(changes.inserted);
+    const rowsUpdated = Number(changes.updated);
+    const counts = { rowsLoaded, rowsUpdated, rowsUnchanged: valid - rowsLoaded - rowsUpdated, rowsQuarantined, quarantinedByReason: byReason };
+    await beforeCommit(counts);
+    return counts;
+  });
+}

@@ -1,0 +1,91 @@
+import { readdir } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { entity as entityDefinition, entityNames, type EntityDefinition, type EntityName } from '@ppm/core';
+import { readCsv } from './input/csv.js';
+import { openText, type TextEncoding } from './input/decode.js';
+import { readJsonLines } from './input/jsonl.js';
+import type { RecordSink } from './input/records.js';
+import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
+import { SourceConfigError } from './errors.js';
+
+export type FileFormat = 'csv' | 'jsonl';
+
+export interface DataFile {
+  readonly path: string;
+  /** Path relative to the source folder, used in lineage and messages. */
+  readonly name: string;
+  readonly entity: EntityName;
+  readonly format: FileFormat;
+}
+
+export interface FileReadOptions {
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+}
+
+const formatPattern = /\.(csv|tsv|txt|jsonl|ndjson)(\.gz)?$/i;
+
+function formatOf(file: string): FileFormat | undefined {
+  const match = formatPattern.exec(file);
+  if (!match) return undefined;
+  return ['jsonl', 'ndjson'].includes((match[1] ?? '').toLowerCase()) ? 'jsonl' : 'csv';
+}
+
+/** The entity a file holds: its name is `<entity>.<ext>` or `<entity>-<anything>.<ext>` (longest entity name wins). */
+export function entityOfFile(file: string): EntityName | undefined {
+  const stem = basename(file).toLowerCase().replace(formatPattern, '');
+  const candidates = entityNames.filter((name) => stem === name || stem.startsWith(`${name}-`) || stem.startsWith(`${name}_`) || stem.startsWith(`${name}.`));
+  return candidates.sort((a, b) => b.length - a.length)[0];
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith('.'))
+      .map((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : Promise.resolve([join(folder, entry.name)]))),
+  );
+  return nested.flat();
+}
+
+export interface Discovery {
+  readonly files: readonly DataFile[];
+  /** Files in the folder that are not data files of any entity (reported, never loaded). */
+  readonly ignored: readonly string[];
+}
+
+/** Lists a source folder's data files in load order: entities in contract order, files by name. */
+export async function discoverFiles(folder: string): Promise<Discovery> {
+  let paths: string[];
+  try {
+    paths = await walk(folder);
+  } catch (error) {
+    throw new SourceConfigError(`Cannot read the source folder ${folder}: ${(error as Error).message}`);
+  }
+  const files: DataFile[] = [];
+  const ignored: string[] = [];
+  for (const path of paths.sort()) {
+    const name = relative(folder, path);
+    const format = formatOf(path);
+    const entity = format ? entityOfFile(path) : undefined;
+    if (format && entity) files.push({ path, name, entity, format });
+    else ignored.push(name);
+  }
+  const order = (file: DataFile) => entityNames.indexOf(file.entity);
+  files.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  return { files, ignored };
+}
+
+async function readFile(file: DataFile, definition: EntityDefinition, target: LoadTarget, options: FileReadOptions, sink: RecordSink): Promise<ReadFacts> {
+  const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
+  const readOptions = { file: file.name, nullMarkers: new Set(target.config.load.null_markers), ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
+  const summary = file.format === 'jsonl' ? await readJsonLines(opened.text, definition, readOptions, sink) : await readCsv(opened.text, definition, readOptions, sink);
+  const facts = await opened.facts;
+  return { records: summary.records, sha256: facts.sha256, encoding: facts.encoding, ...(summary.delimiter ? { delimiter: summary.delimiter } : {}) };
+}
+
+/** Loads one data file as one batch. */
+export function loadFile(target: LoadTarget, file: DataFile, options: FileReadOptions = {}): Promise<BatchResult> {
+  const definition = entityDefinition(file.entity);
+  return loadBatch(target, definition, file.name, (sink) => readFile(file, definition, target, options, sink));
+}

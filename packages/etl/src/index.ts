@@ -1,0 +1,4 @@
+export { LoadError, SourceConfigError } from './errors.js';
+export { discoverFiles, entityOfFile, loadFile, type DataFile, type Discovery, type FileFormat, type FileReadOptions } from './files.js';
+export { loadBatch, totalQuarantined, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
+export { detectEncoding, openText, type TextEncoding } from './input/decode.js';

@@ -1,0 +1,29 @@
+import type { QuarantineReason } from '@ppm/core';
+
+export interface ParseProblem {
+  readonly reason: Extract<QuarantineReason, 'malformed_row' | 'invalid_json'>;
+  readonly message: string;
+}
+
+/**
+ * Where readers put records: values aligned with the entity's fields, unknown columns
+ * as a JSON object text, and a parse problem when the record could not be read whole.
+ */
+export interface RecordSink {
+  add(line: number, values: readonly (string | null)[], extra: string | null, problem: ParseProblem | null): void;
+  /** Resolves when the sink can take more records (backpressure). */
+  drain(): Promise<void>;
+}
+
+export interface ReadSummary {
+  readonly records: number;
+  readonly delimiter?: string;
+  readonly headers?: readonly string[];
+}
+
+export interface ReadOptions {
+  readonly file: string;
+  readonly nullMarkers: ReadonlySet<string>;
+  /** CSV delimiter; detected from the first lines when absent. */
+  readonly delimiter?: string;
+}

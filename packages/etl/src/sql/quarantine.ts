@@ -1,0 +1,40 @@
+import { quarantineReasons } from '@ppm/core';
+import { literal } from './fields.js';
+
+const reasonTexts = Object.entries(quarantineReasons)
+  .map(([code, text]) => `(${literal(code)}, ${literal(text)})`)
+  .join(', ');
+
+/**
+ * Copies rejected rows to ops.quarantine: the first problem as reason, field and a
+ * message quoting the bad value; every problem; and the raw row as read.
+ * Parameters: load id, source, entity, file name.
+ */
+export function quarantineInsertSql(staging: string): string {
+  return `
+    with reasons (code, text) as (values ${reasonTexts}),
+    rejected as (
+      select v.line_no, v.problems,
+             split_part(v.problems[1], ':', 1) as reason_code,
+             split_part(v.problems[1], ':', 2) as field
+      from validated v
+      where cardinality(v.problems) > 0
+    ),
+    raw as (
+      select r.*, to_jsonb(s) - 'line_no' - 'parse_reason' - 'parse_message' - 'extra'
+                  || coalesce(s.extra::jsonb, '{}'::jsonb) as raw_row,
+             s.parse_message
+      from rejected r
+      join ${staging} s using (line_no)
+    )
+    insert into ops.quarantine (load_id, source, entity, file_name, line_number, field, reason_code, message, problems, raw_row)
+    select $1::uuid, $2, $3, $4, raw.line_no, nullif(raw.field, 'row'), raw.reason_code,
+           case
+             when raw.field = 'row' then coalesce(raw.parse_message, reasons.text)
+             when raw.raw_row ->> raw.field is null then raw.field || ': ' || reasons.text
+             else raw.field || ' = "' || left(raw.raw_row ->> raw.field, 200) || '": ' || reasons.text
+           end,
+           to_jsonb(raw.problems), raw.raw_row
+    from raw
+    join reasons on reasons.code = raw.reason_code`;
+}

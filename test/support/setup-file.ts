@@ -1,0 +1,3 @@
+import { installWorkerLogging } from '@ppm/workflows';
+
+installWorkerLogging('WARN');
