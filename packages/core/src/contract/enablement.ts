@@ -60,7 +60,7 @@ export const engagementEvents: EntityDefinition = {
     partnerIdField,
     { name: 'occurred_at', type: 'timestamp', required: true, description: 'When it happened (a date is read as midnight UTC).', unit: 'ISO 8601 timestamp or date', aliases: ['timestamp', 'event_date', 'date'], example: '2026-02-03T09:14:00Z' },
     { name: 'kind', type: 'enum', required: true, valuesFrom: 'engagement_kinds', description: 'Kind of activity.', aliases: ['event_type', 'activity_type', 'type'], example: 'portal_login' },
-    { name: 'count', type: 'integer', required: false, description: 'Number of occurrences this row stands for (default 1); must be at least 1.', aliases: ['quantity', 'events'], example: '1' },
+    { name: 'count', type: 'integer', required: false, default: '1', description: 'Number of occurrences this row stands for (default 1); must be at least 1.', aliases: ['quantity', 'events'], example: '1' },
   ],
 };
 

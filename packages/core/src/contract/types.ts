@@ -35,6 +35,8 @@ export interface FieldDefinition {
   readonly allowNegative?: boolean;
   /** Other header names accepted for this field (matched case-insensitively). */
   readonly aliases?: readonly string[];
+  /** Value used when the field is missing (optional fields only). */
+  readonly default?: string;
   /** Example value used in the docs' example file. */
   readonly example: string;
 }

@@ -89,7 +89,12 @@ class CsvRecordMapper {
 export function readCsv(text: Readable, entity: EntityDefinition, options: ReadOptions, sink: RecordSink): Promise<ReadSummary> {
   const mapper = new CsvRecordMapper(entity, options, sink);
   let delimiter = options.delimiter;
-  return new Promise<ReadSummary>((resolve, reject) => {
+  return new Promise<ReadSummary>((resolve, rejectOnce) => {
+    let failed = false;
+    const reject = (error: unknown) => {
+      failed = true;
+      rejectOnce(error instanceof Error ? error : new Error(String(error)));
+    };
     text.on('error', reject);
     Papa.parse<string[]>(text, {
       delimiter: options.delimiter ?? '',
@@ -110,17 +115,21 @@ export function readCsv(text: Readable, entity: EntityDefinition, options: ReadO
             mapper.take(fields, results.meta.linebreak, problem);
           });
         } catch (error) {
+          reject(error);
           parser.abort();
-          reject(error as Error);
           return;
         }
         parser.pause();
-        sink.drain().then(() => parser.resume(), (error: unknown) => {
-          parser.abort();
-          reject(error as Error);
-        });
+        sink.drain().then(
+          () => parser.resume(),
+          (error: unknown) => {
+            reject(error);
+            parser.abort();
+          },
+        );
       },
       complete() {
+        if (failed) return;
         if (!mapper.headers) {
           reject(new LoadError(options.file, `the file is empty: expected a header row naming the ${entity.name} columns`));
           return;
@@ -129,6 +138,7 @@ export function readCsv(text: Readable, entity: EntityDefinition, options: ReadO
       },
       error(error: Error) {
         reject(error instanceof LoadError ? error : new LoadError(options.file, error.message));
+        text.destroy();
       },
     });
   });

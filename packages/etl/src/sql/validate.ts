@@ -29,7 +29,7 @@ function rateDate(entity: EntityDefinition, alias: string): string | undefined {
 function typedColumns(context: ValidationContext): string[] {
   const columns = ['s.line_no', 's.parse_reason', 's.parse_message', 's.extra::jsonb as extra'];
   for (const field of context.entity.fields) {
-    const src = col('s', field.name);
+    const src = field.default === undefined ? col('s', field.name) : `coalesce(${col('s', field.name)}, ${literal(field.default)})`;
     const typing = typingOf(field, context.config);
     if (typing) {
       columns.push(`case when ${typing.valid(src)} then ${typing.cast(src)} end as ${ident(field.name)}`);

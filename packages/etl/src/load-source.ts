@@ -1,0 +1,109 @@
+import { entityNames, type EntityName, type QuarantineReason } from '@ppm/core';
+import { discoverFiles, loadFile, type DataFile } from './files.js';
+import { totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
+import { loadEntityQuery } from './sql-source.js';
+import type { EntityQuery, SourceDefinition } from './sources.js';
+
+export interface LoadProgress {
+  readonly batchesDone: number;
+  readonly batchesTotal: number;
+  readonly current?: string;
+  readonly rowsRead: number;
+  readonly rowsQuarantined: number;
+  /** Batch names already loaded in this run (a resumed run skips them). */
+  readonly completed: readonly string[];
+}
+
+export interface LoadSourceOptions {
+  /** Restrict to these entities (default: all). */
+  readonly entities?: readonly EntityName[];
+  /** Batch names to skip because an earlier attempt of the same run loaded them. */
+  readonly skip?: readonly string[];
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadSummary {
+  readonly source: string;
+  readonly batches: readonly BatchResult[];
+  readonly ignoredFiles: readonly string[];
+  readonly rowsRead: number;
+  readonly rowsLoaded: number;
+  readonly rowsUpdated: number;
+  readonly rowsUnchanged: number;
+  readonly rowsQuarantined: number;
+  readonly quarantinedByReason: Partial<Record<QuarantineReason, number>>;
+  readonly failed: readonly { fileName: string; error: string }[];
+}
+
+interface PlannedBatch {
+  readonly name: string;
+  readonly entity: EntityName;
+  run(target: LoadTarget): Promise<BatchResult>;
+}
+
+async function plan(source: SourceDefinition, entities: readonly EntityName[]): Promise<{ batches: PlannedBatch[]; ignored: readonly string[] }> {
+  if (source.type === 'files') {
+    const { files, ignored } = await discoverFiles(source.path);
+    const options = {
+      ...(source.encoding !== 'auto' ? { encoding: source.encoding } : {}),
+      ...(source.delimiter !== 'auto' ? { delimiter: source.delimiter } : {}),
+    };
+    const batches = files
+      .filter((file) => entities.includes(file.entity))
+      .map((file: DataFile) => ({ name: file.name, entity: file.entity, run: (target: LoadTarget) => loadFile(target, file, options) }));
+    return { batches, ignored };
+  }
+  const batches = entityNames
+    .filter((entity) => entities.includes(entity) && source.entities[entity])
+    .map((entity) => {
+      const query: EntityQuery = { ...(source.entities[entity] as Omit<EntityQuery, 'entity'>), entity };
+      return { name: `${source.name}:${entity}`, entity, run: (target: LoadTarget) => loadEntityQuery(target, source, query) };
+    });
+  return { batches, ignored: [] };
+}
+
+export function summarize(source: string, batches: readonly BatchResult[], ignoredFiles: readonly string[]): LoadSummary {
+  const sum = (pick: (batch: BatchResult) => number) => batches.reduce((total, batch) => total + pick(batch), 0);
+  return {
+    source,
+    batches,
+    ignoredFiles,
+    rowsRead: sum((batch) => batch.rowsRead),
+    rowsLoaded: sum((batch) => batch.rowsLoaded),
+    rowsUpdated: sum((batch) => batch.rowsUpdated),
+    rowsUnchanged: sum((batch) => batch.rowsUnchanged),
+    rowsQuarantined: sum((batch) => batch.rowsQuarantined),
+    quarantinedByReason: totalQuarantined(batches),
+    failed: batches.filter((batch) => batch.status === 'failed').map((batch) => ({ fileName: batch.fileName, error: batch.error ?? 'failed' })),
+  };
+}
+
+/**
+ * Loads every batch of a source in contract order (partners before the facts that
+ * reference them), one batch at a time; a failed batch is recorded and the rest go on.
+ */
+export async function loadSource(target: LoadTarget, source: SourceDefinition, options: LoadSourceOptions = {}): Promise<LoadSummary> {
+  const { batches, ignored } = await plan(source, options.entities ?? entityNames);
+  const skip = new Set(options.skip ?? []);
+  const completed = [...skip].filter((name) => batches.some((batch) => batch.name === name));
+  const results: BatchResult[] = [];
+  const sourceTarget = { ...target, source: source.name, fullSnapshot: target.fullSnapshot ?? source.full_snapshot ?? false };
+  const report = (current?: string) =>
+    options.onProgress?.({
+      batchesDone: completed.length,
+      batchesTotal: batches.length,
+      ...(current ? { current } : {}),
+      rowsRead: results.reduce((total, batch) => total + batch.rowsRead, 0),
+      rowsQuarantined: results.reduce((total, batch) => total + batch.rowsQuarantined, 0),
+      completed,
+    });
+  for (const batch of batches) {
+    if (skip.has(batch.name)) continue;
+    report(batch.name);
+    const result = await batch.run(sourceTarget);
+    results.push(result);
+    if (result.status === 'succeeded') completed.push(batch.name);
+    report();
+  }
+  return summarize(source.name, results, ignored);
+}

@@ -1,0 +1,69 @@
+import { isAbsolute, resolve } from 'node:path';
+import { describeIssues, entityNames, type EntityName } from '@ppm/core';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { SourceConfigError } from './errors.js';
+
+const sourceName = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, - and _ (it becomes part of workflow ids)');
+
+const filesSource = z
+  .object({
+    type: z.literal('files'),
+    /** Folder of data files; relative paths are resolved against the configuration file's folder. */
+    path: z.string().min(1),
+    encoding: z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).default('auto'),
+    delimiter: z.union([z.literal('auto'), z.string().length(1)]).default('auto'),
+    full_snapshot: z.boolean().optional(),
+  })
+  .strict();
+
+const entityQuery = z
+  .object({
+    /** A SELECT returning contract column names (or their aliases) and the watermark column. */
+    query: z.string().min(1),
+    /** Column that only grows (e.g. updated_at): each run loads rows above the last value seen. */
+    watermark: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain column name'),
+  })
+  .strict();
+
+const postgresSource = z
+  .object({
+    type: z.literal('postgres'),
+    /** Environment variable holding the connection URL (never the URL itself: it carries a password). */
+    url_env: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+    entities: z.partialRecord(z.enum(entityNames), entityQuery),
+    full_snapshot: z.boolean().optional(),
+  })
+  .strict();
+
+const sourcesSchema = z.object({ sources: z.record(sourceName, z.discriminatedUnion('type', [filesSource, postgresSource])) }).strict();
+
+export type FilesSource = z.infer<typeof filesSource> & { readonly name: string };
+export type PostgresSource = z.infer<typeof postgresSource> & { readonly name: string };
+export type SourceDefinition = FilesSource | PostgresSource;
+export type EntityQuery = z.infer<typeof entityQuery> & { readonly entity: EntityName };
+
+/** Parses sources YAML; relative folder paths resolve against `baseDir` (the file's folder). */
+export function parseSources(yamlText: string, fileName: string, baseDir: string): Map<string, SourceDefinition> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText);
+  } catch (error) {
+    throw new SourceConfigError(`${fileName}: not valid YAML: ${(error as Error).message}`);
+  }
+  const result = sourcesSchema.safeParse(raw);
+  if (!result.success) throw new SourceConfigError(`Invalid sources configuration:\n${describeIssues(fileName, result.error.issues)}`);
+  const sources = new Map<string, SourceDefinition>();
+  for (const [name, definition] of Object.entries(result.data.sources)) {
+    if (definition.type === 'files') {
+      sources.set(name, { ...definition, name, path: isAbsolute(definition.path) ? definition.path : resolve(baseDir, definition.path) });
+    } else {
+      sources.set(name, { ...definition, name });
+    }
+  }
+  return sources;
+}
+
+export function filesSourceAt(name: string, path: string, options: { fullSnapshot?: boolean } = {}): FilesSource {
+  return { type: 'files', name, path, encoding: 'auto', delimiter: 'auto', ...(options.fullSnapshot !== undefined ? { full_snapshot: options.fullSnapshot } : {}) };
+}

@@ -1,0 +1,52 @@
+import { gzipSync } from 'node:zlib';
+import { defaultProgramConfig } from '@ppm/core';
+import { filesSourceAt, loadSource } from '@ppm/etl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.js';
+import { lines, tempFolder, writeFiles } from '../support/files.js';
+
+const test = useTestDatabase();
+
+const load = (folder: string) => loadSource({ db: test.db, config: defaultProgramConfig, source: 'broken', asOf: '2026-03-01' }, filesSourceAt('broken', folder));
+const revenueRows = Array.from({ length: 2000 }, (_, index) => `R${index},P1,2026-01-15,10,USD,Suite`);
+const revenue = lines('line_id,partner_id,booked_at,amount,currency,product', ...revenueRows);
+
+async function coreRevenueCount(): Promise<number> {
+  const [row] = await test.db('core.revenue').count<{ n: string }[]>({ n: '*' });
+  return Number(row?.n);
+}
+
+describe('files that cannot be read', () => {
+  beforeAll(async () => {
+    await load(writeFiles(tempFolder('failures-base'), { 'partners.csv': lines('partner_id,name,partner_type,tier,region,country,status,onboarded_at', 'P1,Acme,reseller,gold,EMEA,DE,active,2025-01-01') }));
+  });
+
+  it.each([
+    ['a truncated gzip file', 'revenue.csv.gz', gzipSync(Buffer.from(revenue)).subarray(0, 3000), /revenue\.csv\.gz: the gzip data is truncated/],
+    ['a binary file', 'revenue.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]), /revenue\.csv: this is not a text file/],
+    ['a missing required column', 'revenue.csv', lines('line_id,partner_id,amount,currency', 'R1,P1,10,USD'), /revenue\.csv, line 1: missing required column booked_at \(or booking_date, invoice_date, date\) for revenue\. Found columns: line_id, partner_id, amount, currency/],
+    ['an empty file', 'revenue.csv', '', /revenue\.csv: the file is empty/],
+    ['a quote that never closes', 'revenue.csv', `${revenue}R9,P1,2026-01-15,10,USD,"Suite\nR10,P1,2026-01-15,10,USD,Suite\n`, /revenue\.csv, line 2002: a quoted field starting here is never closed/],
+  ])('fails the batch on %s, naming the file and the problem, and leaves the core tables untouched', async (_case, name, content, message) => {
+    const before = await coreRevenueCount();
+    const summary = await load(writeFiles(tempFolder('broken'), { [name]: content }));
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]?.error).toMatch(message);
+    expect(await coreRevenueCount()).toBe(before);
+    const batch = await test.db('ops.load_batches').where({ load_id: summary.batches[0]?.loadId }).first('status', 'error');
+    expect(batch.status).toBe('failed');
+    expect(batch.error).toMatch(message);
+  });
+
+  it('goes on with the other files of the source when one fails', async () => {
+    const other = lines('line_id,partner_id,booked_at,amount,currency,product', 'B1,P1,2026-01-15,10,USD,Suite', 'B2,P1,2026-01-16,10,USD,Suite');
+    const summary = await load(writeFiles(tempFolder('mixed'), { 'revenue-a.csv.gz': gzipSync(Buffer.from(revenue)).subarray(0, 500), 'revenue-b.csv': other }));
+    expect(summary.failed.map((failure) => failure.fileName)).toEqual(['revenue-a.csv.gz']);
+    expect(summary.rowsLoaded).toBe(2);
+  });
+
+  it('leaves no staging table behind after a failure', async () => {
+    const result = await test.db.raw<{ rows: unknown[] }>("select tablename from pg_tables where schemaname = 'staging'");
+    expect(result.rows).toEqual([]);
+  });
+});
