@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ServiceError } from './errors.js';
 import { freePort, isAlive, stopProcess, tail, waitFor } from './processes.js';
 import { checkPostgres, ensureDatabase } from './postgres-check.js';
@@ -85,9 +85,18 @@ export function runningOn(dataDir: string): { pid: number; port: number } | unde
   }
 }
 
+/** The server user must be able to reach its data directory through the folder above it. */
+function makeTraversable(folder: string): void {
+  const mode = statSync(folder).mode;
+  if ((mode & 0o011) !== 0o011) chmodSync(folder, mode | 0o011);
+}
+
 function initialise(initdb: string, dataDir: string, logFile: string, owner: ReturnType<typeof serverUser>): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (owner) chownSync(dataDir, owner.uid, owner.gid);
+  if (owner) {
+    chownSync(dataDir, owner.uid, owner.gid);
+    makeTraversable(dirname(dataDir));
+  }
   const passwordFile = `${dataDir}.pwfile`;
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o644 });
   try {
@@ -99,7 +108,8 @@ function initialise(initdb: string, dataDir: string, logFile: string, owner: Ret
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new ServiceError(`initdb failed for ${dataDir}: ${stderr.trim() || (error as Error).message}`);
+    const hint = owner ? ' (it runs as the "postgres" user: every folder above the data directory must be traversable by it)' : '';
+    throw new ServiceError(`initdb failed for ${dataDir}${hint}: ${stderr.trim() || (error as Error).message}`);
   } finally {
     rmSync(passwordFile, { force: true });
   }

@@ -4,6 +4,7 @@ import type { EntityDefinition, EntityName, FieldDefinition } from './types.js';
 
 export * from './types.js';
 export * from './quarantine.js';
+export { renderDataContract } from './markdown.js';
 
 /** Every entity of the contract, in load order (referenced entities first). */
 export const entities: readonly EntityDefinition[] = [
