@@ -1,3 +1,5 @@
+import type { LoadResult } from './activities/load.js';
+
 /** What a pipeline run is asked to do: which source to load and which period it is for. */
 export interface PipelineInput {
   /** Name of a configured source (e.g. "demo"). */
@@ -6,11 +8,13 @@ export interface PipelineInput {
   readonly period: string;
 }
 
-export type PipelineStep = 'starting' | 'recording' | 'done';
+export const pipelineSteps = ['load'] as const;
+export type PipelineStep = 'starting' | (typeof pipelineSteps)[number] | 'done' | 'failed';
 
 export interface PipelineProgress {
   readonly step: PipelineStep;
   readonly stepsDone: number;
+  readonly stepsTotal: number;
 }
 
 export interface PipelineSummary {
@@ -19,5 +23,6 @@ export interface PipelineSummary {
   readonly source: string;
   readonly period: string;
   readonly status: 'succeeded';
-  readonly durationsMs: Record<string, number>;
+  readonly load: LoadResult;
+  readonly durationsMs: Readonly<Record<string, number>>;
 }

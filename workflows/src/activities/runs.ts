@@ -17,7 +17,7 @@ export function createRunActivities(db: Warehouse) {
         .merge({ status: 'running', finished_at: null });
     },
 
-    async recordRunFinished(run: RunRecord & { status: 'succeeded' | 'failed'; summary: unknown }): Promise<void> {
+    async recordRunFinished(run: RunRecord & { status: 'succeeded' | 'failed' | 'cancelled'; summary: unknown }): Promise<void> {
       await db('ops.pipeline_runs')
         .where({ run_id: run.runId })
         .update({ status: run.status, summary: JSON.stringify(run.summary), finished_at: db.fn.now() });

@@ -1,29 +1,50 @@
-import { defineQuery, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, defineQuery, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { PipelineActivities } from '../activities/index.js';
-import type { PipelineInput, PipelineProgress, PipelineSummary } from '../types.js';
+import { pipelineSteps, type PipelineInput, type PipelineProgress, type PipelineStep, type PipelineSummary } from '../types.js';
 
 const { recordRunStarted, recordRunFinished } = proxyActivities<PipelineActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 5, initialInterval: '1 second', backoffCoefficient: 2 },
+  retry: { maximumAttempts: 10, initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const { loadSourceData } = proxyActivities<PipelineActivities>({
+  startToCloseTimeout: '4 hours',
+  heartbeatTimeout: '2 minutes',
+  retry: { maximumAttempts: 5, initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['BadSourceFile', 'SourceConfigError', 'ConfigError'] },
 });
 
 export const progressQuery = defineQuery<PipelineProgress>('progress');
 
-/** Loads a source for a period, builds the models, scores the partners and records the run. */
+/** Loads a source, builds the models, scores the partners for the period and records the run. */
 export async function partnerPipeline(input: PipelineInput): Promise<PipelineSummary> {
   const { workflowId, runId } = workflowInfo();
-  let progress: PipelineProgress = { step: 'starting', stepsDone: 0 };
-  setHandler(progressQuery, () => progress);
-  const durationsMs: Record<string, number> = {};
   const run = { runId, workflowId, source: input.source, period: input.period };
+  let step: PipelineStep = 'starting';
+  let stepsDone = 0;
+  setHandler(progressQuery, () => ({ step, stepsDone, stepsTotal: pipelineSteps.length }));
+  const durationsMs: Record<string, number> = {};
+  const timed = async <T>(name: (typeof pipelineSteps)[number], work: () => Promise<T>): Promise<T> => {
+    step = name;
+    const started = Date.now();
+    const result = await work();
+    durationsMs[name] = Date.now() - started;
+    stepsDone += 1;
+    return result;
+  };
 
-  const started = Date.now();
-  progress = { step: 'recording', stepsDone: 0 };
   await recordRunStarted(run);
-  durationsMs.record = Date.now() - started;
-
-  const summary: PipelineSummary = { ...run, status: 'succeeded', durationsMs };
-  await recordRunFinished({ ...run, status: 'succeeded', summary });
-  progress = { step: 'done', stepsDone: 1 };
-  return summary;
+  try {
+    const asOf = new Date().toISOString().slice(0, 10);
+    const load = await timed('load', () => loadSourceData({ source: input.source, runId, asOf }));
+    const summary: PipelineSummary = { ...run, status: 'succeeded', load, durationsMs };
+    await recordRunFinished({ ...run, status: 'succeeded', summary });
+    step = 'done';
+    return summary;
+  } catch (error) {
+    const failedStep = step;
+    step = 'failed';
+    const status = isCancellation(error) ? 'cancelled' : 'failed';
+    await CancellationScope.nonCancellable(() => recordRunFinished({ ...run, status, summary: { step: failedStep, error: String(error) } }));
+    throw error;
+  }
 }

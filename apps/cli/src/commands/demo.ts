@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { connectClient, createPipelineWorker, installWorkerLogging, startPipeline } from '@ppm/workflows';
+import { connectClient, createPipelineWorker, installWorkerLogging, loadPlatformConfig, startPipeline } from '@ppm/workflows';
 import { formatTable, note } from '../lib/output.js';
 import { openSession } from '../lib/session.js';
 import { onShutdownSignal } from '../lib/shutdown.js';
@@ -20,6 +20,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const session = await openSession();
   const { worker, connection } = await createPipelineWorker({
     db: session.db,
+    config: loadPlatformConfig(),
     temporalAddress: session.services.temporalAddress,
     namespace: session.services.temporalNamespace,
   });
