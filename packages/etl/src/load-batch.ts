@@ -17,6 +17,8 @@ export interface LoadTarget {
   readonly asOf?: string;
   /** Treat partner files as full snapshots: partners missing from them become inactive. */
   readonly fullSnapshot?: boolean;
+  /** Aborts the batch in flight (it rolls back). */
+  readonly signal?: AbortSignal;
 }
 
 /** What a reader reports after streaming a batch into the sink. */
@@ -74,7 +76,7 @@ export async function loadBatch(
     const counts = await withConnection(target.db, async (client) => {
       await client.query(createStagingSql(entity, staging));
       try {
-        const writer = new StagingWriter(client, entity, staging);
+        const writer = new StagingWriter(client, entity, staging, target.signal);
         try {
           facts = await read(writer);
         } catch (error) {
@@ -104,4 +106,17 @@ export function totalQuarantined(results: readonly BatchResult[]): Partial<Recor
     }
   }
   return totals;
+}
+
+/**
+ * After a worker crash, batches of the run still marked running never committed:
+ * record them as failed and drop their staging tables. Returns their load ids.
+ */
+export async function abandonRunningBatches(db: LoadTarget['db'], runId: string): Promise<string[]> {
+  const rows = await db('ops.load_batches')
+    .where({ run_id: runId, status: 'running' })
+    .update({ status: 'failed', error: 'abandoned: the worker stopped during this batch, which was rolled back and loaded again', finished_at: db.fn.now() })
+    .returning<{ load_id: string }[]>('load_id');
+  for (const row of rows) await db.raw(`drop table if exists ${stagingTable(row.load_id)}`);
+  return rows.map((row) => row.load_id);
 }

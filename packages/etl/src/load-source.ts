@@ -20,6 +20,8 @@ export interface LoadSourceOptions {
   /** Batch names to skip because an earlier attempt of the same run loaded them. */
   readonly skip?: readonly string[];
   readonly onProgress?: (progress: LoadProgress) => void;
+  /** Stops the load: the batch in flight rolls back, completed batches stay. */
+  readonly signal?: AbortSignal;
 }
 
 export interface LoadSummary {
@@ -99,8 +101,10 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
     });
   for (const batch of batches) {
     if (skip.has(batch.name)) continue;
+    options.signal?.throwIfAborted();
     report(batch.name);
-    const result = await batch.run(sourceTarget);
+    const result = await batch.run({ ...sourceTarget, ...(options.signal ? { signal: options.signal } : {}) });
+    options.signal?.throwIfAborted();
     results.push(result);
     if (result.status === 'succeeded') completed.push(batch.name);
     report();

@@ -35,7 +35,12 @@ export class StagingWriter implements RecordSink {
   private bufferedChars = 0;
   rows = 0;
 
-  constructor(client: pg.PoolClient | pg.Client, entity: EntityDefinition, table: string) {
+  constructor(
+    client: pg.PoolClient | pg.Client,
+    entity: EntityDefinition,
+    table: string,
+    private readonly signal?: AbortSignal,
+  ) {
     const columns = ['line_no', 'parse_reason', 'parse_message', ...entity.fields.map((field) => `"${field.name}"`), 'extra'];
     this.stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
     this.done = new Promise((resolve, reject) => {
@@ -55,6 +60,7 @@ export class StagingWriter implements RecordSink {
   }
 
   async drain(): Promise<void> {
+    this.signal?.throwIfAborted();
     if (this.bufferedChars < flushAt) return;
     await this.write();
   }
