@@ -19,7 +19,9 @@ async function tierOn(partnerId: string, day: string): Promise<string | undefine
   const row = await test.db('core.partner_history')
     .where({ partner_id: partnerId })
     .andWhere('valid_from', '<=', day)
-    .andWhere((query) => query.whereNull('valid_to').orWhere('valid_to', '>', day))
+    .andWhere((query) => {
+      void query.whereNull('valid_to').orWhere('valid_to', '>', day);
+    })
     .first('tier');
   return row?.tier;
 }

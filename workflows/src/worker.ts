@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pipelineTaskQueue } from '@ppm/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -8,9 +9,18 @@ export interface PipelineWorkerOptions extends ActivityDependencies {
   readonly namespace: string;
   readonly taskQueue?: string;
   readonly maxConcurrentActivityTaskExecutions?: number;
+  readonly maxConcurrentWorkflowTaskExecutions?: number;
+  /** How long in-flight activities may run on after a shutdown signal before they are cancelled. */
+  readonly shutdownGraceTime?: string;
 }
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.js', import.meta.url));
+/** Built by `pnpm build` (scripts/bundle.mjs); workers fall back to bundling on start when it is missing. */
+export const workflowBundlePath = fileURLToPath(new URL('./workflow-bundle.js', import.meta.url));
+
+function workflowCode(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  return existsSync(workflowBundlePath) ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath };
+}
 
 /** A worker for the pipeline task queue; run it with `worker.run()` and stop it with `worker.shutdown()`. */
 export async function createPipelineWorker(options: PipelineWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
@@ -19,9 +29,11 @@ export async function createPipelineWorker(options: PipelineWorkerOptions): Prom
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? pipelineTaskQueue,
-    workflowsPath,
+    ...workflowCode(),
     activities: createActivities(options),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 4,
+    maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
+    shutdownGraceTime: options.shutdownGraceTime ?? '30s',
   });
   return { worker, connection };
 }

@@ -3,3 +3,4 @@ export * from './config.js';
 export * from './metrics.js';
 export * from './metrics-catalog.js';
 export * from './ids.js';
+export * from './periods.js';

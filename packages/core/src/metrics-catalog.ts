@@ -54,7 +54,7 @@ const rows: Row[] = [
   ['onboarding_milestones_completed', 'engagement', 'Onboarding milestones completed', 'count', true, sum, 'Configured onboarding milestones completed by the period end.'],
   ['onboarding_milestones_required', 'engagement', 'Onboarding milestones required', 'count', null, sum, 'Number of configured onboarding milestones.'],
   ['onboarding_completion_rate', 'engagement', 'Onboarding completion', 'percent', true, ratio('onboarding_milestones_completed', 'onboarding_milestones_required'), 'onboarding_milestones_completed / onboarding_milestones_required.'],
-  ['days_since_last_commercial_activity', 'activity', 'Days since last commercial activity', 'days', false, { kind: 'min' }, 'Days from the latest revenue line or deal registration on or before the period end to the period end; from onboarding when there was none.'],
+  ['days_since_last_commercial_activity', 'activity', 'Days since last commercial activity', 'days', false, { kind: 'median' }, 'Days from the latest positive revenue line or deal registration on or before the period end to the period end; from onboarded_at when there was none.'],
 ];
 
 export const metricsCatalog: readonly MetricDefinition[] = rows.map(

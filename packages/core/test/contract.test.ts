@@ -57,3 +57,13 @@ describe('docs/data-contract.md', () => {
     expect(committed).toBe(renderDataContract());
   });
 });
+
+describe('docs/metrics.md', () => {
+  it('defines every metric of the catalog under its exact name', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { metricNames: names } = await import('../src/index.js');
+    const glossary = readFileSync(new URL('../../../docs/metrics.md', import.meta.url), 'utf8');
+    const missing = names.filter((name) => !glossary.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
+  });
+});

@@ -5,12 +5,19 @@ import type pg from 'pg';
  * Borrows one raw node-postgres connection from the warehouse pool (COPY streams and
  * multi-statement transactions need a single connection) and returns it afterwards.
  */
+/** The part of knex's (untyped) client that lends out raw connections. */
+interface ConnectionLender {
+  acquireConnection(): Promise<pg.PoolClient>;
+  releaseConnection(connection: pg.PoolClient): Promise<void>;
+}
+
 export async function withConnection<T>(db: Warehouse, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = (await db.client.acquireConnection()) as pg.PoolClient;
+  const lender = db.client as ConnectionLender;
+  const client = await lender.acquireConnection();
   try {
     return await work(client);
   } finally {
-    await db.client.releaseConnection(client);
+    await lender.releaseConnection(client);
   }
 }
 

@@ -1,0 +1,26 @@
+import { pipelineWorkflowId } from '@ppm/core/ids';
+import { addMonths, monthOf } from '@ppm/core/periods';
+import { ParentClosePolicy, WorkflowIdReusePolicy, executeChild } from '@temporalio/workflow';
+import type { PipelineSummary } from '../types.js';
+import { partnerPipeline } from './pipeline.js';
+
+export interface ScheduledPipelineInput {
+  readonly source: string;
+  /** Which month a run scores: the last complete month (default) or the month in progress. */
+  readonly period?: 'previous_month' | 'current_month';
+}
+
+/**
+ * What a Temporal Schedule starts: works out the period from the scheduled time and runs
+ * the pipeline under its business id (pipeline-<source>-<period>).
+ */
+export async function scheduledPipeline(input: ScheduledPipelineInput): Promise<PipelineSummary> {
+  const currentMonth = monthOf(new Date());
+  const period = input.period === 'current_month' ? currentMonth : addMonths(currentMonth, -1);
+  return executeChild(partnerPipeline, {
+    workflowId: pipelineWorkflowId(input.source, period),
+    args: [{ source: input.source, period }],
+    parentClosePolicy: ParentClosePolicy.TERMINATE,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+  });
+}
