@@ -1,7 +1,10 @@
 export { createActivities, type ActivityDependencies, type PipelineActivities } from './activities/index.js';
-export { connectClient, startPipeline } from './client.js';
+export { backfillWorkflowId, connectClient, startBackfill, startPipeline } from './client.js';
+export type { BackfillInput, BackfillPeriodResult } from './workflows/backfill.js';
 export { installWorkerLogging } from './logging.js';
 export { createPipelineWorker, workflowsPath, type PipelineWorkerOptions } from './worker.js';
 export type { PipelineInput, PipelineProgress, PipelineStep, PipelineSummary } from './types.js';
 export type { EntityLoadCounts, LoadResult } from './activities/load.js';
 export { configDir, loadPlatformConfig, sourceNamed, type PlatformConfig } from './config.js';
+export { applySchedules, listSchedules, loadSchedules, type ApplyOutcome, type ScheduleDefinition } from './schedules.js';
+export { readRunProgress, type RunProgress } from './progress.js';

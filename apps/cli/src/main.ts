@@ -1,21 +1,30 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { describeError, exitCodeFor, exitCodes } from './lib/exit.js';
+import { registerBackfill } from './commands/backfill.js';
 import { registerDemo } from './commands/demo.js';
+import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerServices } from './commands/services.js';
 
 const program = new Command('ppm')
   .description('Partner performance management: load partner data, build metrics, score partners, and run the pipeline.')
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .addHelpText('after', '\nExit codes: 0 done, 1 the work failed (a run, a test), 2 bad usage or configuration, 3 a service is unreachable.');
 
 registerDemo(program);
+registerRun(program);
+registerRuns(program);
+registerBackfill(program);
+registerSchedule(program);
 registerServices(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode);
-  const message = error instanceof Error ? `${error.name === 'Error' ? 'Error' : error.name}: ${error.message}` : String(error);
-  process.stderr.write(`\n${message}\n`);
-  process.exit(1);
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? exitCodes.ok : exitCodes.usage);
+  process.stderr.write(`\n${describeError(error)}\n`);
+  process.exit(exitCodeFor(error));
 }
