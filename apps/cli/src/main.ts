@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, exitCodeFor, exitCodes } from './lib/exit.js';
 import { registerBackfill } from './commands/backfill.js';
 import { registerDemo } from './commands/demo.js';
+import { registerModels } from './commands/models.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSchedule } from './commands/schedule.js';
@@ -16,6 +17,7 @@ const program = new Command('ppm')
 
 registerDemo(program);
 registerRun(program);
+registerModels(program);
 registerRuns(program);
 registerBackfill(program);
 registerSchedule(program);

@@ -74,8 +74,16 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
   return inTransaction(client, async () => {
     await client.query("set local timezone = 'UTC'");
     await client.query("set local work_mem = '256MB'");
-    if (needsFxCalendar(entity)) await client.query(fxCalendarSql(context.config));
-    if (needsKnownPartners(entity)) await client.query(knownPartnersSql(entity, context.staging));
+    // Fresh tables have no statistics; without them the planner picks nested loops over millions of rows.
+    await client.query(`analyze ${context.staging}`);
+    if (needsFxCalendar(entity)) {
+      await client.query(fxCalendarSql(context.config));
+      await client.query('analyze fx_calendar');
+    }
+    if (needsKnownPartners(entity)) {
+      await client.query(knownPartnersSql(entity, context.staging));
+      await client.query('analyze known_partners');
+    }
     await client.query(validatedTableSql(context));
     const { valid, byReason } = await quarantineCounts(client);
     const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);

@@ -14,6 +14,8 @@ export interface ServicesOptions {
   readonly detached?: boolean;
   /** Tests: fast, non-durable PostgreSQL settings and an in-memory Temporal. */
   readonly ephemeral?: boolean;
+  /** Only PostgreSQL (benchmarks and tools that need no workflows). */
+  readonly withoutTemporal?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -21,6 +23,7 @@ export type ServiceOrigin = 'external' | 'started' | 'reused';
 
 export interface Services {
   readonly databaseUrl: string;
+  /** Empty when started withoutTemporal. */
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
   readonly temporalUiUrl: string | undefined;
@@ -134,12 +137,12 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
   log(`PostgreSQL ${database.origin}: ${redactUrl(database.url)}`);
   let workflowService: Handle;
   try {
-    workflowService = await temporal(env, layout, options);
+    workflowService = options.withoutTemporal ? { url: '', origin: 'external' } : await temporal(env, layout, options);
   } catch (error) {
     await database.stop?.();
     throw error;
   }
-  log(`Temporal ${workflowService.origin}: ${workflowService.url}${workflowService.uiUrl ? ` (Web UI ${workflowService.uiUrl})` : ''}`);
+  if (!options.withoutTemporal) log(`Temporal ${workflowService.origin}: ${workflowService.url}${workflowService.uiUrl ? ` (Web UI ${workflowService.uiUrl})` : ''}`);
   return {
     databaseUrl: database.url,
     temporalAddress: workflowService.url,

@@ -13,135 +13,133 @@ interface Check {
   readonly condition: string;
 }
 
-const col = (alias: string, name: string) => `${alias}.${ident(name)}`;
-const flag = (name: string, suffix: string) => ident(`${name}__${suffix}`);
+/** The typed value of a field (computed once per row in the lateral subquery `t`). */
+const typed = (name: string) => `t.${ident(name)}`;
+const flag = (name: string, suffix: 'invalid' | 'missing') => `t.${ident(`${name}__${suffix}`)}`;
+const flagColumn = (name: string, suffix: 'invalid' | 'missing') => ident(`${name}__${suffix}`);
+const knownAlias = (name: string) => `known_${name}`;
 const isMoneyAmount = (entity: EntityDefinition, name: string) => entity.money.some((money) => money.amount === name);
 const futureChecked = (field: FieldDefinition) => (field.type === 'date' || field.type === 'timestamp') && !field.allowFuture;
+const partnerReferences = (entity: EntityDefinition) => entity.fields.filter((field) => field.references === 'partners');
 
 /** The date that picks a money row's FX rate: a date field, or the first day of a period field. */
-function rateDate(entity: EntityDefinition, alias: string): string | undefined {
+function rateDate(entity: EntityDefinition): string | undefined {
   const at = entity.money[0]?.at;
   if (!at) return undefined;
   const field = entity.fields.find((candidate) => candidate.name === at);
-  return field?.type === 'period' ? `ops.period_start(${col(alias, at)})` : col(alias, at);
+  return field?.type === 'period' ? `ops.period_start(${typed(at)})` : typed(at);
 }
 
+function fxRate(context: ValidationContext): string {
+  return `case when t.currency = ${literal(context.config.reporting_currency)} then 1::numeric else fx.rate end`;
+}
+
+/** Per field: the typed value (null when malformed) and flags for malformed and missing. */
 function typedColumns(context: ValidationContext): string[] {
-  const columns = ['s.line_no', 's.parse_reason', 's.parse_message', 's.extra::jsonb as extra'];
+  const columns: string[] = [];
   for (const field of context.entity.fields) {
-    const src = field.default === undefined ? col('s', field.name) : `coalesce(${col('s', field.name)}, ${literal(field.default)})`;
+    const raw = `s.${ident(field.name)}`;
+    const src = field.default === undefined ? raw : `coalesce(${raw}, ${literal(field.default)})`;
     const typing = typingOf(field, context.config);
     if (typing) {
       columns.push(`case when ${typing.valid(src)} then ${typing.cast(src)} end as ${ident(field.name)}`);
-      columns.push(`(${src} is not null and not coalesce(${typing.valid(src)}, false)) as ${flag(field.name, 'invalid')}`);
+      columns.push(`(${src} is not null and not coalesce(${typing.valid(src)}, false)) as ${flagColumn(field.name, 'invalid')}`);
     } else {
       columns.push(`${src} as ${ident(field.name)}`);
     }
-    if (field.required) columns.push(`(${src} is null) as ${flag(field.name, 'missing')}`);
+    if (field.required) columns.push(`(${raw} is null) as ${flagColumn(field.name, 'missing')}`);
   }
   return columns;
 }
 
-function checksOf(context: ValidationContext): Check[] {
+function fieldChecks(context: ValidationContext, field: FieldDefinition): Check[] {
   const { entity, config } = context;
+  const value = typed(field.name);
   const checks: Check[] = [];
-  for (const field of entity.fields) {
-    const value = col('c', field.name);
-    if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: `c.${flag(field.name, 'missing')}` });
-    const typing = typingOf(field, config);
-    if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: `c.${flag(field.name, 'invalid')}` });
-    if (field.type === 'decimal') {
-      checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });
-      if (isMoneyAmount(entity, field.name) && !field.allowNegative) checks.push({ reason: 'negative_amount', field: field.name, condition: `${value} < 0` });
-    }
-    if (futureChecked(field)) {
-      checks.push({ reason: 'future_date', field: field.name, condition: `${value} > current_date + ${config.load.max_future_days}` });
-    }
-    if (field.references === 'partners') checks.push({ reason: 'unknown_partner', field: field.name, condition: `c.${flag(field.name, 'unknown')}` });
+  if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: flag(field.name, 'missing') });
+  const typing = typingOf(field, config);
+  if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: flag(field.name, 'invalid') });
+  if (field.type === 'decimal') {
+    checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });
+    if (isMoneyAmount(entity, field.name) && !field.allowNegative) checks.push({ reason: 'negative_amount', field: field.name, condition: `${value} < 0` });
   }
-  if (entity.name === 'fx_rates') checks.push({ reason: 'out_of_range', field: 'rate', condition: 'c.rate <= 0' });
-  if (entity.name === 'engagement_events') checks.push({ reason: 'out_of_range', field: 'count', condition: 'c.count < 1' });
+  if (futureChecked(field)) checks.push({ reason: 'future_date', field: field.name, condition: `${value} > current_date + ${config.load.max_future_days}` });
+  if (field.references === 'partners') {
+    checks.push({ reason: 'unknown_partner', field: field.name, condition: `${value} is not null and ${knownAlias(field.name)}.partner_id is null` });
+  }
+  return checks;
+}
+
+function checksOf(context: ValidationContext): Check[] {
+  const { entity } = context;
+  const checks = entity.fields.flatMap((field) => fieldChecks(context, field));
+  if (entity.name === 'fx_rates') checks.push({ reason: 'out_of_range', field: 'rate', condition: `${typed('rate')} <= 0` });
+  if (entity.name === 'engagement_events') checks.push({ reason: 'out_of_range', field: 'count', condition: `${typed('count')} < 1` });
   for (const [earlier, later] of entity.dateOrder ?? []) {
-    checks.push({ reason: 'date_order', field: later, condition: `${col('c', later)} < ${col('c', earlier)}` });
+    checks.push({ reason: 'date_order', field: later, condition: `${typed(later)} < ${typed(earlier)}` });
   }
-  if (entity.money.length > 0) {
-    checks.push({ reason: 'unknown_currency', field: 'currency', condition: `c.currency is not null and ${rateDate(entity, 'c')} is not null and c.fx_rate is null` });
-  }
+  const at = rateDate(entity);
+  if (at) checks.push({ reason: 'unknown_currency', field: 'currency', condition: `t.currency is not null and ${at} is not null and (${fxRate(context)}) is null` });
   return checks.sort((a, b) => quarantineReasonOrder.indexOf(a.reason) - quarantineReasonOrder.indexOf(b.reason));
 }
 
-function joinedColumns(context: ValidationContext): { columns: string[]; joins: string[] } {
-  const { entity, config } = context;
-  const columns = ['t.*'];
-  const joins: string[] = [];
-  const at = rateDate(entity, 't');
-  if (at) {
-    joins.push(`left join fx_calendar fx on fx.currency = t.currency and fx.date = ${at}`);
-    columns.push(`case when t.currency = ${literal(config.reporting_currency)} then 1::numeric else fx.rate end as fx_rate`);
+function joins(context: ValidationContext): string[] {
+  const statements: string[] = [];
+  const at = rateDate(context.entity);
+  if (at) statements.push(`left join fx_calendar as fx on fx.currency = t.currency and fx.date = ${at}`);
+  for (const field of partnerReferences(context.entity)) {
+    const alias = knownAlias(field.name);
+    statements.push(`left join known_partners as ${alias} on ${alias}.partner_id = ${typed(field.name)}`);
   }
-  for (const field of entity.fields.filter((candidate) => candidate.references === 'partners')) {
-    const alias = `known_${field.name}`;
-    joins.push(`left join known_partners ${alias} on ${alias}.partner_id = ${col('t', field.name)}`);
-    columns.push(`(${col('t', field.name)} is not null and ${alias}.partner_id is null) as ${flag(field.name, 'unknown')}`);
-  }
-  return { columns, joins };
+  return statements;
 }
 
 /** The natural key, with a derived id (md5 of the identifying fields) where the source may omit it. */
-function keyExpression(entity: EntityDefinition, alias: string): Map<string, string> {
-  const keys = new Map(entity.key.map((name) => [name, col(alias, name)]));
+function keyExpressions(entity: EntityDefinition): Map<string, string> {
+  const keys = new Map(entity.key.map((name) => [name, typed(name)]));
   if (entity.derivedKeyFrom && entity.key.length === 1) {
     const [name] = entity.key as [string];
     const parts = entity.derivedKeyFrom.map((part) => {
       const type = entity.fields.find((field) => field.name === part)?.type;
-      return type === 'decimal' ? `trim_scale(${col(alias, part)})::text` : `${col(alias, part)}::text`;
+      return type === 'decimal' ? `trim_scale(${typed(part)})::text` : `${typed(part)}::text`;
     });
-    keys.set(name, `coalesce(${col(alias, name)}, md5(concat_ws('|', ${parts.join(', ')})))`);
+    keys.set(name, `coalesce(${typed(name)}, md5(concat_ws('|', ${parts.join(', ')})))`);
   }
   return keys;
 }
 
 function outputColumns(context: ValidationContext): string[] {
   const { entity } = context;
-  const keys = keyExpression(entity, 'p');
-  const columns = ['p.line_no', 'p.extra'];
+  const keys = keyExpressions(entity);
+  const columns = ['s.line_no', 's.extra::jsonb as extra'];
   for (const field of entity.fields) {
-    columns.push(`${keys.get(field.name) ?? col('p', field.name)} as ${ident(field.name)}`);
+    columns.push(`${keys.get(field.name) ?? typed(field.name)} as ${ident(field.name)}`);
     if (field.type === 'period') {
-      columns.push(`ops.period_start(${col('p', field.name)}) as ${ident(`${field.name}_start`)}`);
-      columns.push(`ops.period_end(${col('p', field.name)}) as ${ident(`${field.name}_end`)}`);
+      columns.push(`ops.period_start(${typed(field.name)}) as ${ident(`${field.name}_start`)}`);
+      columns.push(`ops.period_end(${typed(field.name)}) as ${ident(`${field.name}_end`)}`);
     }
   }
-  for (const money of entity.money) columns.push(`round(${col('p', money.amount)} * p.fx_rate, 2) as ${ident(`${money.amount}_reporting`)}`);
-  if (entity.money.length > 0) columns.push('p.fx_rate');
-  const hashed = entity.fields.map((field) => col('p', field.name));
-  columns.push(`md5(row(${[...hashed, 'p.extra'].join(', ')})::text) as row_hash`);
-  const keyList = [...keys.values()].join(', ');
-  const duplicate = `row_number() over (partition by ${keyList}, cardinality(p.problems) = 0 order by p.line_no desc) > 1`;
-  const keyField = entity.key.join('+');
-  columns.push(`case when cardinality(p.problems) = 0 and ${duplicate} then array['duplicate_key:${keyField}'] else p.problems end as problems`);
+  for (const money of entity.money) columns.push(`round(${typed(money.amount)} * (${fxRate(context)}), 2) as ${ident(`${money.amount}_reporting`)}`);
+  if (entity.money.length > 0) columns.push(`${fxRate(context)} as fx_rate`);
+  const hashed = [...entity.fields.map((field) => typed(field.name)), 's.extra'];
+  columns.push(`md5(row(${hashed.join(', ')})::text) as row_hash`);
+  const duplicate = `row_number() over (partition by ${[...keys.values()].join(', ')}, cardinality(p.problems) = 0 order by s.line_no desc) > 1`;
+  columns.push(`case when cardinality(p.problems) = 0 and ${duplicate} then array['duplicate_key:${entity.key.join('+')}'] else p.problems end as problems`);
   return columns;
 }
 
-/** One statement that types, checks and de-duplicates the staged rows into the temp table `validated`. */
+/**
+ * One statement that types, checks and de-duplicates the staged rows into the temp table
+ * `validated`. Typed values and problems are computed once per row in lateral subqueries
+ * (`offset 0` keeps the planner from copying their expressions into every use).
+ */
 export function validatedTableSql(context: ValidationContext): string {
-  const { columns: joined, joins } = joinedColumns(context);
   const checks = checksOf(context).map((check) => `case when ${check.condition} then '${check.reason}:${check.field}' end`);
   return `
     create temp table validated on commit drop as
-    with typed as (
-      select ${typedColumns(context).join(',\n        ')}
-      from ${context.staging} s
-    ),
-    checked as (
-      select ${joined.join(', ')}
-      from typed t
-      ${joins.join('\n      ')}
-    ),
-    problems as (
-      select c.*, array_remove(array[c.parse_reason || ':row', ${checks.join(',\n        ')}]::text[], null) as problems
-      from checked c
-    )
     select ${outputColumns(context).join(',\n      ')}
-    from problems p`;
+    from ${context.staging} as s
+    cross join lateral (select ${typedColumns(context).join(',\n      ')} offset 0) as t
+    ${joins(context).join('\n    ')}
+    cross join lateral (select array_remove(array[s.parse_reason || ':row', ${checks.join(',\n      ')}]::text[], null) as problems offset 0) as p`;
 }

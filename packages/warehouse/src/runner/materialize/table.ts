@@ -1,0 +1,21 @@
+import { ensureSchema, relationKind } from '../catalog.js';
+import { replaceRelation } from '../replace.js';
+import { quoteIdentifier, relationName } from '../sql.js';
+import { executeWithBody } from '../sql-errors.js';
+import type { Build } from './build.js';
+
+const newSuffix = '__ppm_new';
+const maxIdentifierLength = 63;
+
+/** Builds the new table beside the old one, then swaps them: readers see the old table until commit. */
+export async function buildTable(build: Build): Promise<void> {
+  const { trx, model } = build;
+  await ensureSchema(trx, model.schema);
+  const newName = `${model.name.slice(0, maxIdentifierLength - newSuffix.length)}${newSuffix}`;
+  const newRelation = relationName(model.schema, newName);
+  await executeWithBody(trx, `create table ${newRelation} as`, build.sql);
+  const rename = () => trx.raw(`alter table ${newRelation} rename to ${quoteIdentifier(model.name)}`);
+  const existing = await relationKind(trx, model.schema, model.name);
+  if (existing === undefined) await rename();
+  else await replaceRelation({ ...build, relation: model.relation, kind: existing, create: rename });
+}
