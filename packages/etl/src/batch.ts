@@ -12,7 +12,7 @@ import {
   upsertVersionsSql,
 } from './sql/partners.js';
 import { quarantineInsertSql } from './sql/quarantine.js';
-import { validatedTableSql } from './sql/validate.js';
+import { markDuplicatesSql, validatedTableSql } from './sql/validate.js';
 
 export interface MergeContext {
   readonly client: pg.PoolClient;
@@ -85,6 +85,7 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
       await client.query('analyze known_partners');
     }
     await client.query(validatedTableSql(context));
+    await client.query(markDuplicatesSql(entity));
     const { valid, byReason } = await quarantineCounts(client);
     const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);
     if (rowsQuarantined > 0) await client.query(quarantineInsertSql(context.staging), [context.loadId, context.source, entity.name, context.fileName]);

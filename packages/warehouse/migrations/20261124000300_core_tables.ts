@@ -137,13 +137,9 @@ const tables: Record<string, string> = {
     primary key (partner_id, milestone)`,
 };
 
-const indexes = [
-  'create index revenue_partner_booked on core.revenue (partner_id, booked_at)',
-  'create index deal_registrations_partner on core.deal_registrations (partner_id, registered_at)',
-  'create index pipeline_partner_snapshot on core.pipeline (partner_id, snapshot_date)',
-  'create index engagement_events_partner on core.engagement_events (partner_id, occurred_at)',
-  'create index partner_history_current on core.partner_history (partner_id) where is_current',
-];
+// Only primary keys on the big fact tables: the models read them whole, and every extra
+// index slows bulk loads down.
+const indexes = ['create index partner_history_current on core.partner_history (partner_id) where is_current'];
 
 export async function up(knex: Knex): Promise<void> {
   for (const [name, columns] of Object.entries(tables)) await knex.raw(`create table core.${name} (${columns})`);

@@ -16,7 +16,17 @@ export function connectWarehouse(databaseUrl: string, options: WarehouseOptions 
   return knex({
     client: 'pg',
     connection: { connectionString: databaseUrl, application_name: options.applicationName ?? 'ppm' },
-    pool: { min: 0, max: options.poolMax ?? 8 },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 8,
+      // Loads build large temporary tables; the 8 MB default makes them spill to disk.
+      afterCreate(connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void) {
+        connection.query("set temp_buffers = '512MB'").then(
+          () => done(null, connection),
+          (error: Error) => done(error, connection),
+        );
+      },
+    },
     acquireConnectionTimeout: 30_000,
   });
 }

@@ -27,6 +27,8 @@ const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0]?
 class CsvRecordMapper {
   private mapping: ColumnMapping | undefined;
   private readonly width: number;
+  /** Reused for every record: sinks copy the values before add() returns. */
+  private readonly values: (string | null)[];
   line = 1;
   records = 0;
 
@@ -36,6 +38,7 @@ class CsvRecordMapper {
     private readonly sink: RecordSink,
   ) {
     this.width = entity.fields.length;
+    this.values = new Array<string | null>(this.width).fill(null);
   }
 
   get headers(): readonly string[] | undefined {
@@ -56,26 +59,25 @@ class CsvRecordMapper {
 
   private emit(line: number, fields: readonly string[], malformed: string | undefined): void {
     const { targets, headers } = this.mapping as ColumnMapping;
-    const values: (string | null)[] = new Array<string | null>(this.width).fill(null);
+    const values = this.values.fill(null);
     let extra: Record<string, string | null> | null = null;
-    const surplus = fields.slice(targets.length);
     for (let column = 0; column < targets.length; column++) {
       const target = targets[column] as number;
       const value = cleanValue(fields[column], this.options.nullMarkers);
       if (target >= 0) values[target] = value;
       else if (target === -1 && value !== null) (extra ??= {})[headers[column] as string] = value;
     }
-    const problem = this.problemOf(fields, surplus, malformed);
+    const problem = this.problemOf(fields, malformed);
     this.sink.add(line, values, extra && JSON.stringify(extra), problem);
   }
 
-  private problemOf(fields: readonly string[], surplus: readonly string[], malformed: string | undefined) {
+  private problemOf(fields: readonly string[], malformed: string | undefined) {
     const expected = this.mapping?.targets.length ?? 0;
     if (malformed) return { reason: 'malformed_row' as const, message: malformed };
     if (fields.length < expected) {
       return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
     }
-    if (surplus.some((field) => field.trim() !== '')) {
+    if (fields.length > expected && fields.slice(expected).some((field) => field.trim() !== '')) {
       return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
     }
     return null;

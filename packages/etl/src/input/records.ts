@@ -6,7 +6,8 @@ export interface ParseProblem {
 }
 
 /**
- * Where readers put records: values aligned with the entity's fields, unknown columns
+ * Where readers put records: values aligned with the entity's fields (the array may be
+ * reused for the next record, so copy what you keep), unknown columns
  * as a JSON object text, and a parse problem when the record could not be read whole.
  */
 export interface RecordSink {

@@ -18,7 +18,6 @@ const lineage = ['extra', 'row_hash', 'load_id', 'source_file', 'source_line'];
 /**
  * Upserts valid rows by natural key: new keys insert, changed rows (by row hash) update,
  * identical rows are left alone. Returns one row with the inserted and updated counts.
- * `validated` comes out of the de-duplication sort in key order, so index inserts are sequential.
  * Parameters: load id, file name.
  */
 export function upsertSql(entity: EntityDefinition): string {
@@ -34,6 +33,7 @@ export function upsertSql(entity: EntityDefinition): string {
       select ${values}
       from validated v
       where cardinality(v.problems) = 0
+      order by ${entity.key.map((name) => `v.${ident(name)}`).join(', ')}
       on conflict (${key}) do update set ${[...updates, 'updated_at = now()'].join(', ')}
       where ${table}.row_hash is distinct from excluded.row_hash
       returning (xmax = 0) as inserted

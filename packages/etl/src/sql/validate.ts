@@ -34,20 +34,30 @@ function fxRate(context: ValidationContext): string {
   return `case when t.currency = ${literal(context.config.reporting_currency)} then 1::numeric else fx.rate end`;
 }
 
+const source = (field: FieldDefinition) => (field.default === undefined ? `s.${ident(field.name)}` : `coalesce(s.${ident(field.name)}, ${literal(field.default)})`);
+const wellFormed = (name: string) => `w.${ident(`${name}__ok`)}`;
+
+/** Per typed field, once per row: is the text well-formed (null when missing)? */
+function wellFormedColumns(context: ValidationContext): string[] {
+  return context.entity.fields.flatMap((field) => {
+    const typing = typingOf(field, context.config);
+    return typing ? [`${typing.valid(source(field))} as ${ident(`${field.name}__ok`)}`] : [];
+  });
+}
+
 /** Per field: the typed value (null when malformed) and flags for malformed and missing. */
 function typedColumns(context: ValidationContext): string[] {
   const columns: string[] = [];
   for (const field of context.entity.fields) {
-    const raw = `s.${ident(field.name)}`;
-    const src = field.default === undefined ? raw : `coalesce(${raw}, ${literal(field.default)})`;
+    const src = source(field);
     const typing = typingOf(field, context.config);
     if (typing) {
-      columns.push(`case when ${typing.valid(src)} then ${typing.cast(src)} end as ${ident(field.name)}`);
-      columns.push(`(${src} is not null and not coalesce(${typing.valid(src)}, false)) as ${flagColumn(field.name, 'invalid')}`);
+      columns.push(`case when ${wellFormed(field.name)} then ${typing.cast(src)} end as ${ident(field.name)}`);
+      columns.push(`(${src} is not null and not coalesce(${wellFormed(field.name)}, false)) as ${flagColumn(field.name, 'invalid')}`);
     } else {
       columns.push(`${src} as ${ident(field.name)}`);
     }
-    if (field.required) columns.push(`(${raw} is null) as ${flagColumn(field.name, 'missing')}`);
+    if (field.required) columns.push(`(s.${ident(field.name)} is null) as ${flagColumn(field.name, 'missing')}`);
   }
   return columns;
 }
@@ -123,14 +133,33 @@ function outputColumns(context: ValidationContext): string[] {
   if (entity.money.length > 0) columns.push(`${fxRate(context)} as fx_rate`);
   const hashed = [...entity.fields.map((field) => typed(field.name)), 's.extra'];
   columns.push(`md5(row(${hashed.join(', ')})::text) as row_hash`);
-  const duplicate = `row_number() over (partition by ${[...keys.values()].join(', ')}, cardinality(p.problems) = 0 order by s.line_no desc) > 1`;
-  columns.push(`case when cardinality(p.problems) = 0 and ${duplicate} then array['duplicate_key:${entity.key.join('+')}'] else p.problems end as problems`);
+  columns.push('p.problems');
   return columns;
 }
 
 /**
- * One statement that types, checks and de-duplicates the staged rows into the temp table
- * `validated`. Typed values and problems are computed once per row in lateral subqueries
+ * Marks all but the last of the otherwise valid rows sharing a key as duplicate_key. A
+ * grouping over the narrow key columns finds them; only the duplicates are rewritten.
+ */
+export function markDuplicatesSql(entity: EntityDefinition): string {
+  const keys = entity.key.map(ident);
+  const matches = entity.key.map((name) => `v.${ident(name)} = d.${ident(name)}`).join(' and ');
+  return `
+    update validated as v
+    set problems = array['duplicate_key:${entity.key.join('+')}']
+    from (
+      select ${keys.join(', ')}, max(line_no) as kept_line
+      from validated
+      where cardinality(problems) = 0
+      group by ${keys.join(', ')}
+      having count(*) > 1
+    ) as d
+    where ${matches} and v.line_no < d.kept_line and cardinality(v.problems) = 0`;
+}
+
+/**
+ * One statement that types and checks the staged rows into the temp table `validated`
+ * (markDuplicatesSql then flags repeated keys). Typed values and problems are computed once per row in lateral subqueries
  * (`offset 0` keeps the planner from copying their expressions into every use).
  */
 export function validatedTableSql(context: ValidationContext): string {
@@ -139,6 +168,7 @@ export function validatedTableSql(context: ValidationContext): string {
     create temp table validated on commit drop as
     select ${outputColumns(context).join(',\n      ')}
     from ${context.staging} as s
+    cross join lateral (select ${['true as _row', ...wellFormedColumns(context)].join(',\n      ')} offset 0) as w
     cross join lateral (select ${typedColumns(context).join(',\n      ')} offset 0) as t
     ${joins(context).join('\n    ')}
     cross join lateral (select array_remove(array[s.parse_reason || ':row', ${checks.join(',\n      ')}]::text[], null) as problems offset 0) as p`;
