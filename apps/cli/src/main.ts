@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { describeError, exitCodeFor, exitCodes } from './lib/exit.js';
 import { registerBackfill } from './commands/backfill.js';
 import { registerDemo } from './commands/demo.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerLoad } from './commands/load.js';
 import { registerModels } from './commands/models.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
@@ -16,6 +18,8 @@ const program = new Command('ppm')
   .addHelpText('after', '\nExit codes: 0 done, 1 the work failed (a run, a test), 2 bad usage or configuration, 3 a service is unreachable.');
 
 registerDemo(program);
+registerGenerate(program);
+registerLoad(program);
 registerRun(program);
 registerModels(program);
 registerRuns(program);

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 
-/** Periods are written YYYY, YYYY-MM or YYYY-Qn; these functions normalize them and give their bounds. */
+/**
+ * Periods are written YYYY, YYYY-MM or YYYY-Qn; these functions normalize them and give their bounds.
+ * (No question marks in this SQL: knex.raw reads them as bind placeholders.)
+ */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     create function ops.normalize_period(period text) returns text
@@ -8,7 +11,7 @@ export async function up(knex: Knex): Promise<void> {
       select case
         when upper(period) ~ '^[0-9]{4}$' then period
         when upper(period) ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' then period
-        when upper(period) ~ '^[0-9]{4}-?Q[1-4]$' then left(period, 4) || '-Q' || right(period, 1)
+        when upper(period) ~ '^[0-9]{4}-{0,1}Q[1-4]$' then left(period, 4) || '-Q' || right(period, 1)
       end
     $$;
 

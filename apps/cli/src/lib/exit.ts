@@ -1,6 +1,6 @@
 export const exitCodes = { ok: 0, failed: 1, usage: 2, unavailable: 3 } as const;
 
-const usageErrors = new Set(['ConfigError', 'SourceConfigError', 'LoadError', 'ModelsConfigError', 'ModelCompileError', 'ModelSelectionError']);
+const usageErrors = new Set(['ConfigError', 'SourceConfigError', 'LoadError', 'ModelsConfigError', 'ModelCompileError', 'ModelSelectionError', 'GeneratorOptionsError']);
 
 export function exitCodeFor(error: unknown): number {
   if (!(error instanceof Error)) return exitCodes.failed;

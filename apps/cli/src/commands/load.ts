@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { filesSourceAt, loadSource, type LoadSummary } from '@ppm/etl';
+import { loadPlatformConfig, sourceNamed } from '@ppm/workflows';
+import { exitCodes } from '../lib/exit.js';
+import { formatTable, note, printJson } from '../lib/output.js';
+import { openSession } from '../lib/session.js';
+
+interface LoadFlags {
+  readonly source?: string;
+  readonly path?: string;
+  readonly fullSnapshot?: boolean;
+  readonly json?: boolean;
+}
+
+export function printLoadSummary(summary: LoadSummary): void {
+  console.log(formatTable(summary.batches.map((batch) => ({
+    file: batch.fileName,
+    entity: batch.entity,
+    status: batch.status,
+    read: batch.rowsRead,
+    loaded: batch.rowsLoaded,
+    updated: batch.rowsUpdated,
+    unchanged: batch.rowsUnchanged,
+    quarantined: batch.rowsQuarantined,
+  }))));
+  const reasons = Object.entries(summary.quarantinedByReason).map(([reason, rows]) => ({ reason, rows }));
+  if (reasons.length) console.log(`\nQuarantined by reason (details in ops.quarantine):\n${formatTable(reasons)}`);
+  for (const failure of summary.failed) note(`\nFAILED ${failure.fileName}: ${failure.error}`);
+  if (summary.ignoredFiles.length) note(`\nIgnored (not named after an entity): ${summary.ignoredFiles.join(', ')}`);
+}
+
+/** Loads a source directly (no Temporal): every file, in contract order, each in its own transaction. */
+async function load(flags: LoadFlags): Promise<void> {
+  const config = loadPlatformConfig();
+  const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false }) : sourceNamed(config, flags.source ?? 'demo');
+  const session = await openSession();
+  try {
+    const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
+      onProgress: (progress) => {
+        if (progress.current && !flags.json) note(`  [${progress.batchesDone + 1}/${progress.batchesTotal}] ${progress.current}`);
+      },
+    });
+    if (flags.json) printJson(summary);
+    else printLoadSummary(summary);
+    if (summary.failed.length) process.exitCode = exitCodes.failed;
+  } finally {
+    await session.close();
+  }
+}
+
+export function registerLoad(program: Command): void {
+  program
+    .command('load')
+    .description('load a source into the warehouse now, without Temporal (ppm run goes through the pipeline)')
+    .option('--source <name>', 'configured source (config/sources.yml)', 'demo')
+    .option('--path <dir>', 'load this folder of contract files instead of a configured source')
+    .option('--full-snapshot', 'with --path: partners missing from the partners files become inactive')
+    .option('--json', 'print the load summary as JSON')
+    .action(load);
+}
