@@ -5,6 +5,7 @@ export { installWorkerLogging } from './logging.js';
 export { createPipelineWorker, workflowsPath, type PipelineWorkerOptions } from './worker.js';
 export type { PipelineInput, PipelineProgress, PipelineStep, PipelineSummary } from './types.js';
 export type { EntityLoadCounts, LoadResult } from './activities/load.js';
+export { modelVars, type ModelsResult } from './activities/models.js';
 export { configDir, loadPlatformConfig, sourceNamed, type PlatformConfig } from './config.js';
 export { applySchedules, listSchedules, loadSchedules, type ApplyOutcome, type ScheduleDefinition } from './schedules.js';
 export { readRunProgress, type RunProgress } from './progress.js';

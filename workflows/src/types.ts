@@ -1,4 +1,5 @@
 import type { LoadResult } from './activities/load.js';
+import type { ModelsResult } from './activities/models.js';
 
 /** What a pipeline run is asked to do: which source to load and which period it is for. */
 export interface PipelineInput {
@@ -8,7 +9,7 @@ export interface PipelineInput {
   readonly period: string;
 }
 
-export const pipelineSteps = ['load'] as const;
+export const pipelineSteps = ['load', 'models'] as const;
 export type PipelineStep = 'starting' | (typeof pipelineSteps)[number] | 'done' | 'failed';
 
 export interface PipelineProgress {
@@ -24,5 +25,6 @@ export interface PipelineSummary {
   readonly period: string;
   readonly status: 'succeeded';
   readonly load: LoadResult;
+  readonly models: ModelsResult;
   readonly durationsMs: Readonly<Record<string, number>>;
 }

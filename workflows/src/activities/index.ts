@@ -1,6 +1,7 @@
 import type { Warehouse } from '@ppm/warehouse';
 import type { PlatformConfig } from '../config.js';
 import { createLoadActivities } from './load.js';
+import { createModelActivities } from './models.js';
 import { createRunActivities } from './runs.js';
 
 export interface ActivityDependencies {
@@ -13,6 +14,7 @@ export function createActivities(dependencies: ActivityDependencies) {
   return {
     ...createRunActivities(dependencies.db),
     ...createLoadActivities(dependencies),
+    ...createModelActivities(dependencies),
   };
 }
 

@@ -13,6 +13,12 @@ const { loadSourceData } = proxyActivities<PipelineActivities>({
   retry: { maximumAttempts: 5, initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['BadSourceFile', 'SourceConfigError', 'ConfigError'] },
 });
 
+const { buildModels } = proxyActivities<PipelineActivities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '10 minutes',
+  retry: { maximumAttempts: 3, initialInterval: '10 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['ModelBuildFailed', 'ModelTestsFailed', 'ModelsConfigError', 'ModelCompileError'] },
+});
+
 export const progressQuery = defineQuery<PipelineProgress>('progress');
 
 /** Loads a source, builds the models, scores the partners for the period and records the run. */
@@ -36,7 +42,8 @@ export async function partnerPipeline(input: PipelineInput): Promise<PipelineSum
   try {
     const asOf = new Date().toISOString().slice(0, 10);
     const load = await timed('load', () => loadSourceData({ source: input.source, runId, asOf }));
-    const summary: PipelineSummary = { ...run, status: 'succeeded', load, durationsMs };
+    const models = await timed('models', () => buildModels({ period: input.period }));
+    const summary: PipelineSummary = { ...run, status: 'succeeded', load, models, durationsMs };
     await recordRunFinished({ ...run, status: 'succeeded', summary });
     step = 'done';
     return summary;

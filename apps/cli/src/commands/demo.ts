@@ -1,52 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { connectClient, createPipelineWorker, installWorkerLogging, loadPlatformConfig, startPipeline } from '@ppm/workflows';
+import { generateEcosystem, type Manifest } from '@ppm/generator';
+import { applySchedules, createPipelineWorker, installWorkerLogging, loadSchedules, startPipeline } from '@ppm/workflows';
+import { previousMonth } from '../lib/args.js';
 import { formatTable, note } from '../lib/output.js';
-import { openSession } from '../lib/session.js';
+import { openPipelineSession, webUiLink, type PipelineSession } from '../lib/pipeline.js';
+import { followRun } from '../lib/progress.js';
 import { onShutdownSignal } from '../lib/shutdown.js';
+import { printSummary } from './run.js';
+import { printProgramByTier } from './demo-report.js';
 
 interface DemoOptions {
   readonly once?: boolean;
+  readonly partners: number;
 }
 
-function previousMonth(today = new Date()): string {
-  const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-  return date.toISOString().slice(0, 7);
+const demoSeed = 42;
+const demoMonths = 36;
+
+/** Generates the demo ecosystem into .data/demo once per (size, end month); later runs reuse it. */
+async function demoData(dataDir: string, partners: number, end: string): Promise<Manifest> {
+  const out = join(dataDir, 'demo');
+  const manifestFile = join(out, 'manifest.json');
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    if (manifest.partners === partners && manifest.end_month === end && manifest.seed === demoSeed) return manifest;
+  }
+  note(`Generating the demo ecosystem: ${partners} partners, ${demoMonths} months to ${end}, with dirty files (seed ${demoSeed})...`);
+  return generateEcosystem({ partners, months: demoMonths, seed: demoSeed, end, dirty: true, out, overwrite: true });
 }
 
-/** The whole product end to end on an embedded sample: services, worker, pipeline, summary. */
+async function startWorker(pipeline: PipelineSession) {
+  const { worker, connection } = await createPipelineWorker({
+    db: pipeline.session.db,
+    config: pipeline.config,
+    temporalAddress: pipeline.session.services.temporalAddress,
+    namespace: pipeline.session.services.temporalNamespace,
+  });
+  const running = worker.run();
+  return async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  };
+}
+
+/** The whole product end to end on a generated sample: services, worker, pipeline, schedule, summary. */
 async function runDemo(options: DemoOptions): Promise<void> {
   installWorkerLogging('WARN');
   const once = options.once ?? process.env.CI === 'true';
-  const session = await openSession();
-  const { worker, connection } = await createPipelineWorker({
-    db: session.db,
-    config: loadPlatformConfig(),
-    temporalAddress: session.services.temporalAddress,
-    namespace: session.services.temporalNamespace,
-  });
-  const workerRun = worker.run();
+  const period = previousMonth();
+  const pipeline = await openPipelineSession({ quiet: false });
+  const stopWorker = await startWorker(pipeline);
   const shutdown = async () => {
-    worker.shutdown();
-    await workerRun;
-    await connection.close();
-    await session.close();
+    await stopWorker();
+    await pipeline.close();
   };
 
   try {
-    const client = await connectClient(session.services.temporalAddress, session.services.temporalNamespace);
-    const handle = await startPipeline(client, { source: 'demo', period: previousMonth() });
-    note(`Pipeline ${handle.workflowId} started; waiting for it to finish...`);
+    const manifest = await demoData(pipeline.session.services.layout.root, options.partners, period);
+    const handle = await startPipeline(pipeline.client, { source: 'demo', period });
+    note(`\nPipeline ${handle.workflowId} runs through Temporal:`);
+    await followRun(handle);
     const summary = await handle.result();
-    await client.connection.close();
-    const runs = await session.db('ops.pipeline_runs').where({ run_id: summary.runId }).select('workflow_id', 'source', 'period', 'status', 'finished_at');
+    printSummary(summary);
+    note(`(${manifest.quarantine.total} bad rows were planted in the dirty files; the generator's manifest lists them by reason.)`);
+    await printProgramByTier(pipeline.session.db, period);
 
-    console.log('\nPipeline runs recorded in the warehouse (ops.pipeline_runs):');
-    console.log(formatTable(runs));
+    const schedules = await applySchedules(pipeline.client, loadSchedules(pipeline.config.dir));
     console.log('\nWhere to look:');
-    const uiBase = session.services.temporalUiUrl;
     console.log(formatTable([
-      { what: 'Temporal Web UI (this run)', where: uiBase ? `${uiBase}/namespaces/${session.services.temporalNamespace}/workflows/${summary.workflowId}` : '(external cluster: see its UI)' },
-      { what: 'Warehouse', where: session.services.databaseUrl.replace(/:[^:@/]+@/, ':***@') },
+      { what: 'This run in the Temporal Web UI', where: webUiLink(pipeline.session, handle.workflowId, summary.runId) ?? '(your cluster\'s UI)' },
+      ...schedules.map((schedule) => ({ what: `Schedule ${schedule.id} (${schedule.outcome})`, where: pipeline.session.services.temporalUiUrl ? `${pipeline.session.services.temporalUiUrl}/namespaces/${pipeline.session.services.temporalNamespace}/schedules/${schedule.id}` : schedule.id })),
+      { what: 'Warehouse (psql)', where: pipeline.session.services.databaseUrl },
+      { what: 'Quarantined rows', where: 'select * from ops.quarantine order by quarantined_at desc' },
     ]));
   } catch (error) {
     await shutdown();
@@ -57,7 +85,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     await shutdown();
     return;
   }
-  note('\nServices keep running; press Ctrl-C to stop them.');
+  note('\nServices and the worker keep running; press Ctrl-C to stop them.');
   await onShutdownSignal(shutdown);
 }
 
@@ -66,5 +94,6 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .description('run the product end to end on a generated sample ecosystem and print what happened')
     .option('--once', 'exit after printing the summary (default when CI=true)')
+    .option('--partners <n>', 'size of the generated ecosystem', (value) => Number(value), 1000)
     .action(runDemo);
 }

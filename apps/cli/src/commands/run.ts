@@ -21,6 +21,7 @@ export function printSummary(summary: PipelineSummary): void {
     console.log('\nQuarantined rows by reason (ops.quarantine):');
     console.log(formatTable(reasons));
   }
+  console.log(`\nModels: ${summary.models.modelsBuilt} built, ${summary.models.testsPassed} tests passed.`);
   console.log(`\nStep durations: ${Object.entries(summary.durationsMs).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
 }
 

@@ -9,7 +9,9 @@ function describe(progress: RunProgress): { step: string; done: number; total: n
   const load = progress.load;
   const detail = load
     ? `${load.batchesDone}/${load.batchesTotal} files · ${load.rowsRead.toLocaleString('en-US')} rows · ${load.rowsQuarantined.toLocaleString('en-US')} quarantined${load.current ? ` · ${load.current}` : ''}`
-    : '';
+    : progress.model
+      ? `model ${progress.model}`
+      : '';
   return { step: pipeline?.step ?? progress.status.toLowerCase(), done: pipeline?.stepsDone ?? 0, total: pipeline?.stepsTotal ?? 1, detail };
 }
 
