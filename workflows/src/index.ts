@@ -6,6 +6,8 @@ export { createPipelineWorker, workflowsPath, type PipelineWorkerOptions } from 
 export type { PipelineInput, PipelineProgress, PipelineStep, PipelineSummary } from './types.js';
 export type { EntityLoadCounts, LoadResult } from './activities/load.js';
 export { modelVars, type ModelsResult } from './activities/models.js';
+export { readMonthlyMetrics, type ScoringResult } from './activities/scoring.js';
+export type { AlertDelivery, AlertWebhook } from './activities/alerts.js';
 export { configDir, loadPlatformConfig, sourceNamed, type PlatformConfig } from './config.js';
 export { applySchedules, listSchedules, loadSchedules, type ApplyOutcome, type ScheduleDefinition } from './schedules.js';
 export { readRunProgress, type RunProgress } from './progress.js';

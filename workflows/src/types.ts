@@ -1,5 +1,7 @@
 import type { LoadResult } from './activities/load.js';
+import type { AlertDelivery } from './activities/alerts.js';
 import type { ModelsResult } from './activities/models.js';
+import type { ScoringResult } from './activities/scoring.js';
 
 /** What a pipeline run is asked to do: which source to load and which period it is for. */
 export interface PipelineInput {
@@ -9,7 +11,7 @@ export interface PipelineInput {
   readonly period: string;
 }
 
-export const pipelineSteps = ['load', 'models'] as const;
+export const pipelineSteps = ['load', 'models', 'score', 'alerts'] as const;
 export type PipelineStep = 'starting' | (typeof pipelineSteps)[number] | 'done' | 'failed';
 
 export interface PipelineProgress {
@@ -26,5 +28,7 @@ export interface PipelineSummary {
   readonly status: 'succeeded';
   readonly load: LoadResult;
   readonly models: ModelsResult;
+  readonly scoring: ScoringResult;
+  readonly alerts: AlertDelivery;
   readonly durationsMs: Readonly<Record<string, number>>;
 }

@@ -8,7 +8,9 @@ const workerEnvSchema = z.object({
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   LOG_FORMAT: z.enum(['json', 'text']).optional(),
-});
+  PPM_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PPM_ALERT_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 random characters').optional(),
+}).refine((env) => !env.PPM_ALERT_WEBHOOK_URL || env.PPM_ALERT_WEBHOOK_SECRET, { message: 'PPM_ALERT_WEBHOOK_SECRET is required when PPM_ALERT_WEBHOOK_URL is set', path: ['PPM_ALERT_WEBHOOK_SECRET'] });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     const { worker, connection } = await createPipelineWorker({
       db,
       config: loadPlatformConfig(),
+      ...(env.PPM_ALERT_WEBHOOK_URL && env.PPM_ALERT_WEBHOOK_SECRET ? { alertWebhook: { url: env.PPM_ALERT_WEBHOOK_URL, secret: env.PPM_ALERT_WEBHOOK_SECRET } } : {}),
       temporalAddress: services.temporalAddress,
       namespace: services.temporalNamespace,
       taskQueue: env.WORKER_TASK_QUEUE,

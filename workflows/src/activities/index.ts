@@ -1,5 +1,7 @@
 import type { Warehouse } from '@ppm/warehouse';
 import type { PlatformConfig } from '../config.js';
+import { createAlertActivities, type AlertWebhook } from './alerts.js';
+import { createScoringActivities } from './scoring.js';
 import { createLoadActivities } from './load.js';
 import { createModelActivities } from './models.js';
 import { createRunActivities } from './runs.js';
@@ -7,6 +9,8 @@ import { createRunActivities } from './runs.js';
 export interface ActivityDependencies {
   readonly db: Warehouse;
   readonly config: PlatformConfig;
+  /** Where alerts are POSTed; without it the scores.alerts table is the only sink. */
+  readonly alertWebhook?: AlertWebhook;
 }
 
 /** Every activity the pipeline workflows call, built from their dependencies (the worker supplies them). */
@@ -15,6 +19,8 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createRunActivities(dependencies.db),
     ...createLoadActivities(dependencies),
     ...createModelActivities(dependencies),
+    ...createScoringActivities(dependencies),
+    ...createAlertActivities(dependencies),
   };
 }
 

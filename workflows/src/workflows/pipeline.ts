@@ -19,6 +19,17 @@ const { buildModels } = proxyActivities<PipelineActivities>({
   retry: { maximumAttempts: 3, initialInterval: '10 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['ModelBuildFailed', 'ModelTestsFailed', 'ModelsConfigError', 'ModelCompileError'] },
 });
 
+const { scorePartners } = proxyActivities<PipelineActivities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '10 minutes',
+  retry: { maximumAttempts: 3, initialInterval: '10 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['ScoringInputError', 'ConfigError'] },
+});
+
+const { deliverAlerts } = proxyActivities<PipelineActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { maximumAttempts: 8, initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+});
+
 export const progressQuery = defineQuery<PipelineProgress>('progress');
 
 /** Loads a source, builds the models, scores the partners for the period and records the run. */
@@ -43,7 +54,9 @@ export async function partnerPipeline(input: PipelineInput): Promise<PipelineSum
     const asOf = new Date().toISOString().slice(0, 10);
     const load = await timed('load', () => loadSourceData({ source: input.source, runId, asOf }));
     const models = await timed('models', () => buildModels({ period: input.period }));
-    const summary: PipelineSummary = { ...run, status: 'succeeded', load, models, durationsMs };
+    const scoring = await timed('score', () => scorePartners({ period: input.period }));
+    const alerts = await timed('alerts', () => deliverAlerts());
+    const summary: PipelineSummary = { ...run, status: 'succeeded', load, models, scoring, alerts, durationsMs };
     await recordRunFinished({ ...run, status: 'succeeded', summary });
     step = 'done';
     return summary;

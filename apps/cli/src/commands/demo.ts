@@ -10,6 +10,7 @@ import { followRun } from '../lib/progress.js';
 import { onShutdownSignal } from '../lib/shutdown.js';
 import { printSummary } from './run.js';
 import { printProgramByTier } from './demo-report.js';
+import { printScoring } from './demo-scores.js';
 
 interface DemoOptions {
   readonly once?: boolean;
@@ -48,7 +49,7 @@ async function startWorker(pipeline: PipelineSession) {
 
 /** The whole product end to end on a generated sample: services, worker, pipeline, schedule, summary. */
 async function runDemo(options: DemoOptions): Promise<void> {
-  installWorkerLogging('WARN');
+  installWorkerLogging('ERROR');
   const once = options.once ?? process.env.CI === 'true';
   const period = previousMonth();
   const pipeline = await openPipelineSession({ quiet: false });
@@ -67,6 +68,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     printSummary(summary);
     note(`(${manifest.quarantine.total} bad rows were planted in the dirty files; the generator's manifest lists them by reason.)`);
     await printProgramByTier(pipeline.session.db, period);
+    await printScoring(pipeline.session.db, summary.scoring, `${period}-01`);
 
     const schedules = await applySchedules(pipeline.client, loadSchedules(pipeline.config.dir));
     console.log('\nWhere to look:');

@@ -22,6 +22,10 @@ export function printSummary(summary: PipelineSummary): void {
     console.log(formatTable(reasons));
   }
   console.log(`\nModels: ${summary.models.modelsBuilt} built, ${summary.models.testsPassed} tests passed.`);
+  const scoring = summary.scoring;
+  console.log(`\nScored ${scoring.partnersScored.toLocaleString('en-US')} partners for ${scoring.period} (scoring config ${scoring.configVersion}); ${scoring.alertsRaised} new alert(s), ${scoring.findings} program finding(s).`);
+  console.log(formatTable(Object.entries(scoring.segments).map(([segment, partners]) => ({ segment, partners }))));
+  console.log(`Alerts webhook: ${summary.alerts.webhook}${summary.alerts.delivered ? ` (${summary.alerts.delivered} delivered)` : ''}.`);
   console.log(`\nStep durations: ${Object.entries(summary.durationsMs).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
 }
 

@@ -4,13 +4,16 @@ const usageErrors = new Set(['ConfigError', 'SourceConfigError', 'LoadError', 'M
 
 export function exitCodeFor(error: unknown): number {
   if (!(error instanceof Error)) return exitCodes.failed;
+  if (error.name === 'WorkflowFailedError') return exitCodes.failed;
   if (error.name === 'ServiceError') return exitCodes.unavailable;
   if (usageErrors.has(error.name)) return exitCodes.usage;
   return exitCodes.failed;
 }
 
+/** The error and its causes (a failed workflow wraps the failed activity, which wraps the real error). */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `\n  caused by: ${error.cause.message}` : '';
-  return `${error.name === 'Error' ? 'Error' : error.name}: ${error.message}${cause}`;
+  const lines = [`${error.name === 'Error' ? 'Error' : error.name}: ${error.message}`];
+  for (let cause = error.cause; cause instanceof Error && lines.length < 6; cause = cause.cause) lines.push(`  caused by: ${cause.message}`);
+  return lines.join('\n');
 }

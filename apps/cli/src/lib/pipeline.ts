@@ -1,5 +1,5 @@
 import { pipelineTaskQueue } from '@ppm/core';
-import { connectClient, createPipelineWorker, loadPlatformConfig, type PlatformConfig } from '@ppm/workflows';
+import { connectClient, createPipelineWorker, installWorkerLogging, loadPlatformConfig, type PlatformConfig } from '@ppm/workflows';
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { note } from './output.js';
@@ -35,6 +35,7 @@ export async function openPipelineSession(options: { quiet?: boolean } = {}): Pr
     config,
     async ensureWorker() {
       if (stopWorker || (await hasWorker(client))) return false;
+      installWorkerLogging('ERROR');
       note(`No worker polls task queue ${pipelineTaskQueue}: running one in this process while the command runs (start one that stays with \`pnpm worker\`).`);
       const { worker, connection } = await createPipelineWorker({ db: session.db, config, temporalAddress: session.services.temporalAddress, namespace: session.services.temporalNamespace });
       const running = worker.run();

@@ -2,7 +2,7 @@
 with window_months as (
   select * from {{ ref('periods') }}
   {% if is_incremental() %}
-  where month_start >= (select coalesce(max(month_start), '-infinity') from {{ this }}) - make_interval(months => {{ var('lookback_months') }})
+  where month_start >= (select coalesce(max(period_start), '-infinity') from {{ this }}) - make_interval(months => {{ var('lookback_months') }})
   {% endif %}
 ),
 

@@ -1,0 +1,141 @@
+import type { PartnerPeriodMetrics } from '@ppm/core';
+import { tierActions, type Severity } from '../config/schema-outputs.js';
+import type { ScoringContext } from '../context.js';
+import { indicesOf, type Slice } from '../slice.js';
+import { formatPercent, round } from '../format.js';
+import { changeOf } from '../health/explain.js';
+import { PointsScratch, rowPoints } from '../health/points.js';
+import { alertId } from '../ids.js';
+import { ruleSegment, segmentRules } from '../segments/rules.js';
+import { segmentRow } from '../segments/rows.js';
+import { tierRow } from '../tiers/rows.js';
+import type { AlertKind, AlertRow, JsonObject } from '../types.js';
+
+/** One row of a period and the same partner's row in the previous period. */
+interface Pair {
+  readonly period: number;
+  readonly index: number;
+  readonly before: number;
+  readonly row: PartnerPeriodMetrics;
+}
+
+type Draft = { kind: AlertKind; direction: string; severity: Severity; message: string; evidence: JsonObject };
+
+function attainmentCrossing(context: ScoringContext, pair: Pair): Draft | null {
+  const { alerts, segments } = context.config;
+  const now = context.attainment(pair.period)[pair.index]!;
+  const then = context.attainment(pair.period - 1)[pair.before]!;
+  if (Number.isNaN(now) || Number.isNaN(then)) return null;
+  const up = then < alerts.attainment_target && now >= alerts.attainment_target;
+  const down = then >= alerts.attainment_target && now < alerts.attainment_target;
+  if (!up && !down) return null;
+  const kind = up ? 'attainment_above_target' : 'attainment_below_target';
+  if (!alerts[kind].enabled) return null;
+  return {
+    kind,
+    direction: up ? 'up' : 'down',
+    severity: alerts[kind].severity,
+    message: `${pair.row.partner_name} ${up ? 'moved above' : 'fell below'} target: ${segments.attainment_window_periods}-period attainment ${formatPercent(now, 1)} (was ${formatPercent(then, 1)})`,
+    evidence: { trailing_attainment: round(now, 4), previous_trailing_attainment: round(then, 4), target: alerts.attainment_target, window_periods: segments.attainment_window_periods },
+  };
+}
+
+function healthDrop(context: ScoringContext, pair: Pair): Draft | null {
+  const settings = context.config.alerts.health_drop;
+  const frame = context.health(pair.period);
+  const previous = context.health(pair.period - 1);
+  const score = frame.score[pair.index]!;
+  const then = previous.score[pair.before]!;
+  if (!settings.enabled || then - score < settings.min_points) return null;
+  const count = context.plan.components.length;
+  const now = rowPoints(context.plan, frame, pair.index, new PointsScratch(count)).points;
+  const change = changeOf(context.plan.components, now, rowPoints(context.plan, previous, pair.before, new PointsScratch(count)).points, score, then);
+  return {
+    kind: 'health_drop',
+    direction: 'down',
+    severity: settings.severity,
+    message: `${pair.row.partner_name} health ${change.text} (${then} to ${score})`,
+    evidence: { health_score: score, previous_health_score: then, drop: then - score, min_points: settings.min_points, points: change.points },
+  };
+}
+
+function inactivity(context: ScoringContext, pair: Pair): Draft | null {
+  const settings = context.config.alerts.inactivity;
+  const days = pair.row.days_since_last_commercial_activity;
+  const then = context.history.rowsByPeriod[pair.period - 1]![pair.before]!.days_since_last_commercial_activity;
+  if (!settings.enabled || days === null || then === null || !(then < settings.days && days >= settings.days)) return null;
+  return {
+    kind: 'inactivity',
+    direction: 'up',
+    severity: settings.severity,
+    message: `${pair.row.partner_name} has had no commercial activity for ${days} days (alert at ${settings.days})`,
+    evidence: { days_since_last_commercial_activity: days, previous_days: then, threshold_days: settings.days },
+  };
+}
+
+function segmentChange(context: ScoringContext, pair: Pair): Draft | null {
+  const settings = context.config.alerts.segment_change;
+  const from = ruleSegment[segmentRules[context.segments(pair.period - 1).rules[pair.before]!]!];
+  const to = ruleSegment[segmentRules[context.segments(pair.period).rules[pair.index]!]!];
+  if (!settings.enabled || from === to) return null;
+  const row = segmentRow(context, pair.period, pair.index);
+  return {
+    kind: 'segment_change',
+    direction: `${from}->${to}`,
+    severity: settings.severity_to[to] ?? settings.severity,
+    message: `${pair.row.partner_name} moved from ${from} to ${to}: ${row.reason}`,
+    evidence: { from, to, rule: row.rule, segment_evidence: row.evidence },
+  };
+}
+
+function tierChange(context: ScoringContext, pair: Pair): Draft | null {
+  const settings = context.config.alerts.tier_recommendation_change;
+  const now = context.tiers(pair.period);
+  const then = context.tiers(pair.period - 1);
+  const action = tierActions[now.action[pair.index]!]!;
+  const same = now.action[pair.index] === then.action[pair.before] && now.recommended[pair.index] === then.recommended[pair.before];
+  // Going back to "retain" is the normal end of a recommendation, not news.
+  if (!settings.enabled || same || action === 'retain') return null;
+  const name = (tier: number): string => context.ladder.tiers[tier]?.tier ?? pair.row.tier;
+  const to = `${action}:${name(now.recommended[pair.index]!)}`;
+  const from = `${tierActions[then.action[pair.before]!]}:${name(then.recommended[pair.before]!)}`;
+  const row = tierRow(context, pair.period, pair.index);
+  return {
+    kind: 'tier_recommendation_change',
+    direction: `${from}->${to}`,
+    severity: settings.severity_to[action] ?? settings.severity,
+    message: `${pair.row.partner_name} tier recommendation changed to ${action} ${row.recommended_tier}: ${row.reason}`,
+    evidence: { from, to, current_tier: row.current_tier, recommended_tier: row.recommended_tier, criteria: row.criteria.map((check) => ({ ...check })) },
+  };
+}
+
+const detectors = [attainmentCrossing, healthDrop, inactivity, segmentChange, tierChange];
+
+/** Alerts of a slice of a period: threshold crossings against the previous period, never repeated while a state persists. */
+export function alertRows(context: ScoringContext, period: number, slice: Slice): AlertRow[] {
+  const { history, config } = context;
+  if (period < 1) return [];
+  const periodStart = history.periods[period]!;
+  const alerts: AlertRow[] = [];
+  const rows = history.rowsByPeriod[period]!;
+  indicesOf(slice).forEach((index) => {
+    const row = rows[index]!;
+    const before = history.rowIndex[period - 1]![history.partnerOf[period]![index]!]!;
+    if (before < 0) return;
+    const pair = { period, index, before, row };
+    for (const detect of detectors) {
+      const draft = detect(context, pair);
+      if (!draft) continue;
+      alerts.push({
+        alert_id: alertId(row.partner_id, draft.kind, periodStart, draft.direction),
+        partner_id: row.partner_id,
+        period_start: periodStart,
+        config_version: context.configVersion,
+        owner: row.channel_account_manager ?? config.alerts.default_owner,
+        ...draft,
+      });
+    }
+  });
+  return alerts;
+}
+

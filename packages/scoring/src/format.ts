@@ -1,0 +1,43 @@
+import type { MetricUnit } from '@ppm/core';
+
+/** Money without a currency symbol (the reporting currency is the program's): 1.2M, 350k, 900. */
+export function formatAmount(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
+  if (size >= 1e4) return `${Math.round(value / 1e3)}k`;
+  return `${Math.round(value)}`;
+}
+
+export function formatPercent(value: number, digits = 0): string {
+  return digits === 0 ? `${Math.round(value * 100)}%` : `${(value * 100).toFixed(digits)}%`;
+}
+
+/** A metric value as it reads in a sentence, by unit. */
+export function formatValue(value: number, unit: MetricUnit): string {
+  switch (unit) {
+    case 'percent':
+      return formatPercent(value);
+    case 'currency':
+      return formatAmount(value);
+    case 'ratio':
+      return `${value.toFixed(1)}x`;
+    case 'days':
+      return `${Math.round(value)} days`;
+    case 'flag':
+      return value > 0 ? 'yes' : 'no';
+    case 'count':
+      return Number.isInteger(value) ? `${value}` : value.toFixed(1);
+  }
+}
+
+const factors = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** Rounds for JSON output (keeps explanations short and stable across platforms); digits 0..6. */
+export function round(value: number, digits: number): number {
+  const factor = factors[digits] ?? 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function signed(value: number): string {
+  return value > 0 ? `+${value}` : `${value}`;
+}

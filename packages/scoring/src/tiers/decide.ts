@@ -1,0 +1,107 @@
+import { tierActions, type TierAction } from '../config/schema-outputs.js';
+import type { ScoringContext } from '../context.js';
+import { rowBack } from '../measures.js';
+import { highestRetained } from './ladder.js';
+
+/** Tier recommendation per row: action (index into tierActions) and recommended ladder index (-1: not on the ladder). */
+export interface TierDecisions {
+  readonly action: Uint8Array;
+  readonly recommended: Int16Array;
+}
+
+/** What the hysteresis rules read for one partner in one period. */
+export interface TierFacts {
+  /** Ladder index of the current tier, -1 when the tier is not on the ladder. */
+  readonly current: number;
+  /** Periods in a row, ending now, in the current tier (the input's history is the limit). */
+  readonly tenure: number;
+  /** Periods in a row, ending now (at most consecutive_periods), qualifying for a higher tier. */
+  readonly promote_streak: number;
+  /** The highest tier qualified for in every one of those periods. */
+  readonly promote_to: number;
+  /** Periods in a row, ending now (at most consecutive_periods), below the current tier's retention. */
+  readonly demote_streak: number;
+  /** Highest lower tier whose retention criteria are met now (-1: none). */
+  readonly demote_to: number;
+}
+
+function promoteStreak(context: ScoringContext, partner: number, period: number, current: number): { streak: number; to: number } {
+  let streak = 0;
+  let to = Infinity;
+  for (let back = 0; back < context.config.tiers.consecutive_periods; back++) {
+    const at = rowBack(context.history, partner, period, back);
+    const qualified = at < 0 ? -1 : context.tierChecks(period - back).highestEntry[at]!;
+    if (qualified <= current) break;
+    streak++;
+    to = Math.min(to, qualified);
+  }
+  return { streak, to: streak > 0 ? to : current };
+}
+
+function demoteStreak(context: ScoringContext, partner: number, period: number, current: number): number {
+  let streak = 0;
+  for (let back = 0; back < context.config.tiers.consecutive_periods; back++) {
+    const at = rowBack(context.history, partner, period, back);
+    if (at < 0 || context.tierChecks(period - back).retain[current]![at] === 1) break;
+    streak++;
+  }
+  return streak;
+}
+
+export function tierFacts(context: ScoringContext, period: number, index: number): TierFacts {
+  const { history, ladder } = context;
+  const row = history.rowsByPeriod[period]![index]!;
+  const partner = history.partnerOf[period]![index]!;
+  const current = ladder.index.get(row.tier) ?? -1;
+  const promote = current >= 0 ? promoteStreak(context, partner, period, current) : { streak: 0, to: current };
+  const demote = current >= 0 ? demoteStreak(context, partner, period, current) : 0;
+  return {
+    current,
+    tenure: context.tenure(period)[index]!,
+    promote_streak: promote.streak,
+    promote_to: promote.to,
+    demote_streak: demote,
+    demote_to: demote > 0 ? highestRetained(context.tierChecks(period), index, current) : -1,
+  };
+}
+
+/** Periods in a row, ending at each row of `period`, that the partner has had its current tier. */
+export function computeTenure(context: ScoringContext, period: number): Uint16Array {
+  const { history } = context;
+  const rows = history.rowsByPeriod[period]!;
+  const tenure = new Uint16Array(rows.length);
+  const previous = period > 0 ? context.tenure(period - 1) : null;
+  rows.forEach((row, index) => {
+    const before = period > 0 ? history.rowIndex[period - 1]![history.partnerOf[period]![index]!]! : -1;
+    const same = previous !== null && before >= 0 && history.rowsByPeriod[period - 1]![before]!.tier === row.tier;
+    tenure[index] = same ? Math.min(65535, previous[before]! + 1) : 1;
+  });
+  return tenure;
+}
+
+/**
+ * Hysteresis: promote after consecutive_periods qualifying for a higher tier's entry
+ * criteria, demote after as many below the current tier's (lower) retention criteria, and
+ * only after min_tenure_periods in the current tier. Below every tier's retention: exit_review.
+ */
+export function chooseTier(facts: TierFacts, needed: number, minTenure: number): { action: TierAction; tier: number } {
+  const settled = facts.tenure >= minTenure;
+  if (facts.current < 0) return { action: 'retain', tier: facts.current };
+  if (facts.promote_streak >= needed && settled) return { action: 'promote', tier: facts.promote_to };
+  if (facts.demote_streak >= needed && facts.demote_to < 0) return { action: 'exit_review', tier: facts.current };
+  if (facts.demote_streak >= needed && settled) return { action: 'demote', tier: facts.demote_to };
+  return { action: 'retain', tier: facts.current };
+}
+
+export function decideTiers(context: ScoringContext, period: number): TierDecisions {
+  const size = context.history.rowsByPeriod[period]?.length ?? 0;
+  const { consecutive_periods: needed, min_tenure_periods: minTenure } = context.config.tiers;
+  const action = new Uint8Array(size);
+  const recommended = new Int16Array(size);
+  for (let index = 0; index < size; index++) {
+    const choice = chooseTier(tierFacts(context, period, index), needed, minTenure);
+    action[index] = tierActions.indexOf(choice.action);
+    recommended[index] = choice.tier;
+  }
+  return { action, recommended };
+}
