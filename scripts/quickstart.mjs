@@ -78,7 +78,7 @@ function pnpmStep(pnpm, args, label) {
 checkNode();
 if (task !== 'demo' && task !== 'test') fail('Usage: node scripts/quickstart.mjs demo|test [arguments]');
 const pnpm = ensurePnpm();
-pnpmStep(pnpm, ['install', '--frozen-lockfile', '--reporter=silent'], 'installing dependencies (pnpm install)');
+pnpmStep(pnpm, ['install', '--frozen-lockfile'], 'installing dependencies (pnpm install)');
 ensureTemporalCli();
 pnpmStep(pnpm, ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], 'building (turbo run build)');
 
