@@ -3,6 +3,7 @@ import { abandonRunningBatches, loadSource, type LoadProgress, type LoadSummary 
 import type { Warehouse } from '@ppm/warehouse';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { sourceNamed, type PlatformConfig } from '../config.js';
+import { withHeartbeat } from './heartbeat.js';
 
 export interface LoadInput {
   readonly source: string;
@@ -69,15 +70,18 @@ export function createLoadActivities(dependencies: { db: Warehouse; config: Plat
       const resumed = context.info.heartbeatDetails as LoadProgress | undefined;
       if (context.info.attempt > 1) await abandonRunningBatches(dependencies.db, input.runId);
       const source = sourceNamed(dependencies.config, input.source);
-      const summary = await loadSource(
-        { db: dependencies.db, config: dependencies.config.program, source: input.source, runId: input.runId, asOf: input.asOf },
-        source,
-        {
-          ...(input.entities ? { entities: input.entities } : {}),
-          skip: resumed?.completed ?? [],
-          onProgress: (progress) => context.heartbeat(progress),
-          signal: context.cancellationSignal,
-        },
+      const start: LoadProgress = { batchesDone: resumed?.completed.length ?? 0, batchesTotal: 0, rowsRead: 0, rowsQuarantined: 0, completed: resumed?.completed ?? [] };
+      const summary = await withHeartbeat(start, (report) =>
+        loadSource(
+          { db: dependencies.db, config: dependencies.config.program, source: input.source, runId: input.runId, asOf: input.asOf },
+          source,
+          {
+            ...(input.entities ? { entities: input.entities } : {}),
+            skip: resumed?.completed ?? [],
+            onProgress: report,
+            signal: context.cancellationSignal,
+          },
+        ),
       );
       const result = toResult(summary);
       if (summary.failed.length > 0) {

@@ -1,6 +1,7 @@
 import { monthBounds } from '@ppm/core';
 import { loadProject, runModels, testModels, type ModelTestResult, type Warehouse } from '@ppm/warehouse';
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
+import { withHeartbeat } from './heartbeat.js';
 import type { PlatformConfig } from '../config.js';
 
 export interface ModelsResult {
@@ -34,16 +35,17 @@ export function createModelActivities(dependencies: { db: Warehouse; config: Pla
      */
     async buildModels(input: { period: string }): Promise<ModelsResult> {
       const started = Date.now();
-      const context = Context.current();
       const project = await loadProject();
       const vars = modelVars(dependencies.config, input.period);
-      const results = await runModels(dependencies.db, project, { vars, onEvent: (event) => context.heartbeat({ model: event.type === 'model_started' ? event.model : event.result.name }) });
+      const results = await withHeartbeat({ model: 'starting' }, (report) =>
+        runModels(dependencies.db, project, { vars, onEvent: (event) => report({ model: event.type === 'model_started' ? event.model : event.result.name }) }),
+      );
       const broken = results.filter((result) => result.status !== 'success');
       if (broken.length > 0) {
         const details = broken.map((result) => `${result.name}: ${result.status}${result.error ? ` (${result.error})` : ''}`).join('\n');
         throw ApplicationFailure.nonRetryable(`${broken.length} model(s) did not build:\n${details}`, 'ModelBuildFailed');
       }
-      const tests = await testModels(dependencies.db, project, { vars });
+      const tests = await withHeartbeat({ model: 'tests' }, () => testModels(dependencies.db, project, { vars }));
       const failed = tests.filter((test) => test.status !== 'pass');
       if (failed.length > 0) throw ApplicationFailure.nonRetryable(`${failed.length} model test(s) failed:\n${describeFailures(failed)}`, 'ModelTestsFailed');
       return { modelsBuilt: results.length, testsPassed: tests.length, testsFailed: 0, durationMs: Date.now() - started };

@@ -2,8 +2,8 @@ import { addMonths, metricNames, monthBounds, type PartnerPeriodMetrics } from '
 import { backtestHealth, createScorer, type PeriodScores, type ScoringConfig } from '@ppm/scoring';
 import type { Warehouse } from '@ppm/warehouse';
 import type { Knex } from 'knex';
-import { Context } from '@temporalio/activity';
 import type { PlatformConfig } from '../config.js';
+import { withHeartbeat } from './heartbeat.js';
 
 /** Months of history read before the scored month: trends, tenure, tier migration and alert crossings look back. */
 const historyMonths = 24;
@@ -100,7 +100,7 @@ export function createScoringActivities(dependencies: { db: Warehouse; config: P
       let partnersScored = 0;
       let alertsRaised = 0;
       let findings = 0;
-      await db.transaction(async (trx) => {
+      await withHeartbeat({ partnersScored }, (report) => db.transaction(async (trx) => {
         await clearPeriod(trx, periodStart);
         if (!scorer.periods.includes(periodStart)) return;
         for (const scores of scorer.scorePeriodChunks(periodStart, chunkSize)) {
@@ -109,9 +109,9 @@ export function createScoringActivities(dependencies: { db: Warehouse; config: P
           findings += scores.program_findings.length;
           segments.push(...scores.segments.map((row) => row.segment));
           tierActions.push(...scores.tier_recommendations.map((row) => row.action));
-          Context.current().heartbeat({ partnersScored });
+          report({ partnersScored });
         }
-      });
+      }));
       const report = backtestHealth(history, config);
       await db('scores.backtests').insert({ period_start: periodStart, config_version: report.config_version, report: json(report) }).onConflict('period_start').merge();
       return {

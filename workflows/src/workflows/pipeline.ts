@@ -9,19 +9,19 @@ const { recordRunStarted, recordRunFinished } = proxyActivities<PipelineActiviti
 
 const { loadSourceData } = proxyActivities<PipelineActivities>({
   startToCloseTimeout: '4 hours',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: { maximumAttempts: 5, initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['BadSourceFile', 'SourceConfigError', 'ConfigError'] },
 });
 
 const { buildModels } = proxyActivities<PipelineActivities>({
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
   retry: { maximumAttempts: 3, initialInterval: '10 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['ModelBuildFailed', 'ModelTestsFailed', 'ModelsConfigError', 'ModelCompileError'] },
 });
 
 const { scorePartners } = proxyActivities<PipelineActivities>({
   startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
   retry: { maximumAttempts: 3, initialInterval: '10 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: ['ScoringInputError', 'ConfigError'] },
 });
 
