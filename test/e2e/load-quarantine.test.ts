@@ -65,13 +65,21 @@ describe('quarantine', () => {
   });
 
   it('says where and what for each quarantined row, with the raw row as read', async () => {
-    const rows = await test.db('ops.quarantine').where({ entity: 'deal_registrations' }).orderBy('line_number');
-    const byLine = new Map(rows.map((row: { line_number: string }) => [Number(row.line_number), row]));
+    interface QuarantineRow {
+      line_number: string;
+      file_name: string;
+      field: string | null;
+      reason_code: string;
+      message: string;
+      raw_row: Record<string, string>;
+    }
+    const rows: QuarantineRow[] = await test.db('ops.quarantine').where({ entity: 'deal_registrations' }).orderBy('line_number');
+    const byLine = new Map(rows.map((row) => [Number(row.line_number), row]));
     expect(byLine.get(5)).toMatchObject({ file_name: 'deal_registrations.csv', field: 'amount', reason_code: 'invalid_number' });
-    expect(byLine.get(5).message).toContain('amount = "12abc"');
-    expect(byLine.get(5).raw_row).toMatchObject({ deal_id: 'D04', amount: '12abc', currency: 'EUR' });
+    expect(byLine.get(5)?.message).toContain('amount = "12abc"');
+    expect(byLine.get(5)?.raw_row).toMatchObject({ deal_id: 'D04', amount: '12abc', currency: 'EUR' });
     expect(byLine.get(3)).toMatchObject({ field: null, reason_code: 'malformed_row' });
-    expect(byLine.get(3).message).toMatch(/5 fields where the header has 8/);
+    expect(byLine.get(3)?.message).toMatch(/5 fields where the header has 8/);
     expect(byLine.get(13)).toMatchObject({ field: 'partner_id', reason_code: 'unknown_partner' });
     expect(byLine.get(14)).toMatchObject({ reason_code: 'duplicate_key' });
     expect(byLine.get(11)).toMatchObject({ field: 'closed_at', reason_code: 'date_order' });

@@ -1,4 +1,5 @@
 import { defaultProgramConfig } from '@ppm/core';
+import { defaultScoringConfig } from '@ppm/scoring';
 import { filesSourceAt } from '@ppm/etl';
 import { connectClient, createPipelineWorker, startPipeline } from '@ppm/workflows';
 import { describe, expect, inject, it } from 'vitest';
@@ -14,7 +15,7 @@ describe('pipeline through Temporal', () => {
       'revenue.csv': lines('line_id,partner_id,booked_at,amount,currency', 'L1,P1,2026-10-01,10,USD', 'L2,P9,2026-10-01,10,USD'),
     });
     const source = `pipe${Date.now()}`;
-    const config = { dir: folder, program: defaultProgramConfig, sources: new Map([[source, filesSourceAt(source, folder)]]) };
+    const config = { dir: folder, program: defaultProgramConfig, scoring: defaultScoringConfig, sources: new Map([[source, filesSourceAt(source, folder)]]) };
     const address = inject('temporalAddress');
     const namespace = inject('temporalNamespace');
     const taskQueue = `test-${Date.now()}`;

@@ -31,11 +31,11 @@ export function createAlertActivities(dependencies: { db: Warehouse; alertWebhoo
       if (!alertWebhook) return { delivered: 0, webhook: 'not configured' };
       let delivered = 0;
       for (;;) {
-        const rows = (await db('scores.alerts')
+        const rows: Record<string, unknown>[] = await db('scores.alerts')
           .whereNull('delivered_at')
           .orderBy(['created_at', 'alert_id'])
           .limit(batchSize)
-          .select(alertColumns)) as Record<string, unknown>[];
+          .select(alertColumns);
         if (rows.length === 0) return { delivered, webhook: 'delivered' };
         const alerts = rows.map(toAlertRow);
         const ids = alerts.map((alert) => alert.alert_id);

@@ -39,7 +39,7 @@ function toMetricsRow(row: Record<string, unknown>): PartnerPeriodMetrics {
     region: String(row.region),
     country: String(row.country),
     status: String(row.status),
-    channel_account_manager: row.channel_account_manager === null ? null : String(row.channel_account_manager),
+    channel_account_manager: typeof row.channel_account_manager === 'string' ? row.channel_account_manager : null,
     onboarded_at: String(row.onboarded_at),
     months_since_onboarding: Number(row.months_since_onboarding),
     ...metrics,

@@ -22,7 +22,7 @@ export async function printScoring(db: Warehouse, scoring: ScoringResult, period
   console.log('\nTier recommendations (scores.tier_recommendations):');
   console.log(formatTable(tiers));
 
-  const examples = (await db('scores.health_scores as h')
+  const examples: Explained[] = await db('scores.health_scores as h')
     .join('scores.segments as s', (join) => {
       join.on('s.partner_id', 'h.partner_id').andOn('s.period_start', 'h.period_start');
     })
@@ -31,7 +31,7 @@ export async function printScoring(db: Warehouse, scoring: ScoringResult, period
     .whereIn('s.segment', ['grow', 'intervene', 'exit_review'])
     .distinctOn('s.segment')
     .orderBy(['s.segment', { column: 'h.health_score', order: 'desc' }])
-    .select('h.partner_id', 'p.partner_name', 'h.health_score', 'h.grade', 's.segment', 's.reason', 'h.explanation')) as Explained[];
+    .select('h.partner_id', 'p.partner_name', 'h.health_score', 'h.grade', 's.segment', 's.reason', 'h.explanation');
   console.log('\nThree explained partners:');
   for (const example of examples) {
     console.log(`\n  ${example.partner_name} (${example.partner_id}): health ${example.health_score} (${example.grade}), segment ${example.segment}`);
