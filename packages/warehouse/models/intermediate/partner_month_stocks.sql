@@ -41,13 +41,14 @@ snapshots as (
   group by 1, 2
 ),
 
+-- A snapshot exactly pipeline_stale_days old still counts: only an older one is stale.
 open_pipeline as (
   select distinct on (m.month_start, s.partner_id)
     m.month_start,
     s.partner_id,
     coalesce(s.open_amount, 0) as open_pipeline
   from snapshots as s
-  join months as m on s.snapshot_date <= m.month_end and s.snapshot_date > m.month_end - {{ var('pipeline_stale_days') }}
+  join months as m on s.snapshot_date <= m.month_end and s.snapshot_date >= m.month_end - {{ var('pipeline_stale_days') }}
   order by m.month_start, s.partner_id, s.snapshot_date desc
 ),
 

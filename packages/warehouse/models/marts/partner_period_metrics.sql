@@ -19,7 +19,7 @@ months as (
 quarter_flows as (
   select
     partner_id, quarter_start,
-    sum(revenue) as revenue, sum(target) as target,
+    sum(revenue) as revenue,
     sum(registrations_submitted) as registrations_submitted, sum(registrations_approved) as registrations_approved,
     sum(registrations_rejected) as registrations_rejected, sum(registrations_won) as registrations_won,
     sum(registrations_lost) as registrations_lost, sum(won_amount) as won_amount,
@@ -32,12 +32,23 @@ quarter_flows as (
   group by 1, 2
 ),
 
+-- The targets of all three months, also those before a partner's onboarding month: a target
+-- is not prorated for a partner onboarded mid-period.
+quarter_targets as (
+  select t.partner_id, date_trunc('quarter', t.month_start)::date as quarter_start, sum(t.target) as target
+  from {{ ref('targets_monthly') }} as t
+  where date_trunc('quarter', t.month_start)::date in (select quarter_start from window_quarters)
+  group by 1, 2
+),
+
 quarter_growth as (
   select
     q.*,
+    coalesce(qt.target, 0) as target,
     coalesce(prior.revenue, 0) as revenue_prior_period,
     coalesce(last_year.revenue, 0) as revenue_same_period_last_year
   from quarter_flows as q
+  left join quarter_targets as qt on qt.partner_id = q.partner_id and qt.quarter_start = q.quarter_start
   left join quarter_flows as prior on prior.partner_id = q.partner_id and prior.quarter_start = q.quarter_start - interval '3 months'
   left join quarter_flows as last_year on last_year.partner_id = q.partner_id and last_year.quarter_start = q.quarter_start - interval '12 months'
   where q.quarter_start in (select quarter_start from window_quarters)
