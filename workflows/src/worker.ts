@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pipelineTaskQueue } from '@ppm/core';
+import type { Duration } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from './activities/index.js';
 
@@ -11,7 +12,7 @@ export interface PipelineWorkerOptions extends ActivityDependencies {
   readonly maxConcurrentActivityTaskExecutions?: number;
   readonly maxConcurrentWorkflowTaskExecutions?: number;
   /** How long in-flight activities may run on after a shutdown signal before they are cancelled. */
-  readonly shutdownGraceTime?: string;
+  readonly shutdownGraceTime?: Duration;
 }
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.js', import.meta.url));
@@ -34,6 +35,9 @@ export async function createPipelineWorker(options: PipelineWorkerOptions): Prom
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 4,
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
     shutdownGraceTime: options.shutdownGraceTime ?? '30s',
+    // Progress (rows loaded, current step) reaches `ppm run` and `ppm runs show` within seconds.
+    maxHeartbeatThrottleInterval: '2s',
+    defaultHeartbeatThrottleInterval: '2s',
   });
   return { worker, connection };
 }

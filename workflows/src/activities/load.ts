@@ -58,6 +58,12 @@ function toResult(summary: LoadSummary): LoadResult {
   };
 }
 
+/** Marks batches a dead attempt left running as failed and returns the batches the run already committed. */
+async function resumeAfterCrash(db: Warehouse, runId: string): Promise<string[]> {
+  await abandonRunningBatches(db, runId);
+  return db('ops.load_batches').where({ run_id: runId, status: 'succeeded' }).pluck('file_name');
+}
+
 export function createLoadActivities(dependencies: { db: Warehouse; config: PlatformConfig }) {
   return {
     /**
@@ -68,16 +74,18 @@ export function createLoadActivities(dependencies: { db: Warehouse; config: Plat
     async loadSourceData(input: LoadInput): Promise<LoadResult> {
       const context = Context.current();
       const resumed = context.info.heartbeatDetails as LoadProgress | undefined;
-      if (context.info.attempt > 1) await abandonRunningBatches(dependencies.db, input.runId);
+      // A retry skips what earlier attempts committed: the heartbeat may lag the last commit, the lineage table does not.
+      const committed = context.info.attempt > 1 ? await resumeAfterCrash(dependencies.db, input.runId) : [];
+      const done = [...new Set([...(resumed?.completed ?? []), ...committed])];
       const source = sourceNamed(dependencies.config, input.source);
-      const start: LoadProgress = { batchesDone: resumed?.completed.length ?? 0, batchesTotal: 0, rowsRead: 0, rowsQuarantined: 0, completed: resumed?.completed ?? [] };
+      const start: LoadProgress = { batchesDone: done.length, batchesTotal: 0, rowsRead: 0, rowsQuarantined: 0, completed: done };
       const summary = await withHeartbeat(start, (report) =>
         loadSource(
           { db: dependencies.db, config: dependencies.config.program, source: input.source, runId: input.runId, asOf: input.asOf },
           source,
           {
             ...(input.entities ? { entities: input.entities } : {}),
-            skip: resumed?.completed ?? [],
+            skip: done,
             onProgress: report,
             signal: context.cancellationSignal,
           },
