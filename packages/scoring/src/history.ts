@@ -39,12 +39,18 @@ function periodOf(value: number): string {
 function groupByPeriod(rows: readonly PartnerPeriodMetrics[]): { grain: PeriodGrain; byPeriod: Map<string, PartnerPeriodMetrics[]> } {
   const byPeriod = new Map<string, PartnerPeriodMetrics[]>();
   const grain = rows[0]?.period_grain ?? 'month';
+  // Rows usually arrive ordered by period: reuse the last list while the period repeats.
+  let period = '';
+  let list: PartnerPeriodMetrics[] = [];
   for (const row of rows) {
     if (row.period_grain !== grain)
       throw new ScoringInputError(`rows mix ${grain} and ${row.period_grain} periods (partner ${row.partner_id}); score one grain at a time`);
-    const list = byPeriod.get(row.period_start);
-    if (list) list.push(row);
-    else byPeriod.set(row.period_start, [row]);
+    if (row.period_start !== period) {
+      period = row.period_start;
+      list = byPeriod.get(period) ?? [];
+      if (list.length === 0) byPeriod.set(period, list);
+    }
+    list.push(row);
   }
   return { grain, byPeriod };
 }

@@ -3,8 +3,8 @@ import { createScorer, segmentRules, type SegmentRule } from '../src/index.js';
 import { partnerSeries, type RowInput } from './support/rows.js';
 import { ruleConfig, sales } from './support/scenarios.js';
 
-const months = 8;
-const last = '2026-08-01';
+const months = 14;
+const last = '2027-02-01';
 
 /** The segment row of the last month of one partner's series. */
 function lastSegment(month: (index: number) => RowInput, extra = {}) {
@@ -22,11 +22,12 @@ describe('segment rules', () => {
     ['exit review from 3 periods without revenue or registrations when the days metric is missing', () => ({ days_since_last_commercial_activity: null, registrations_submitted: 0, ...sales(0) }), 'exit_review_inactive'],
     ['grow above target and healthy', () => ({ ...sales(1.3), active_portal_days: 8 }), 'grow'],
     ['maintain above target when health is too low', () => ({ ...sales(1.15), active_portal_days: 0 }), 'maintain'],
-    ['intervene below target with positive engagement', (index) => ({ ...sales(index < 5 ? 1 : 0.5), active_portal_days: 8 }), 'intervene'],
-    ['maintain below target with weak engagement', (index) => ({ ...sales(index < 5 ? 1 : 0.5), active_portal_days: 1 }), 'maintain'],
+    ['intervene below target with positive engagement', (index) => ({ ...sales(index < 10 ? 1 : 0.5), active_portal_days: 8 }), 'intervene'],
+    ['intervene through a long decline that has not lasted 12 periods', (index) => ({ ...sales(index < 4 ? 1 : 0.75 - index * 0.02), active_portal_days: 8 }), 'intervene'],
+    ['maintain below target with weak engagement', (index) => ({ ...sales(index < 10 ? 1 : 0.5), active_portal_days: 1 }), 'maintain'],
     ['maintain between the intervene and grow levels', () => sales(0.95), 'maintain'],
-    ['exit review after 6 periods in intervene without improvement', () => ({ ...sales(0.5), active_portal_days: 8 }), 'exit_review_after_intervention'],
-    ['stay in intervene when attainment improved by 5 points', (index) => ({ ...sales(0.4 + index * 0.02), active_portal_days: 8 }), 'intervene'],
+    ['exit review after 12 periods in intervene without improvement', () => ({ ...sales(0.5), active_portal_days: 8 }), 'exit_review_after_intervention'],
+    ['stay in intervene when attainment improved by 5 points', (index) => ({ ...sales(0.4 + index * 0.01), active_portal_days: 8 }), 'intervene'],
   ])('%s', (_, month, rule) => {
     expect(lastSegment(month).rule).toBe(rule);
   });
@@ -36,7 +37,7 @@ describe('segment rules', () => {
   });
 
   it('judges attainment as a ratio of sums over the window, not an average of monthly ratios', () => {
-    const row = lastSegment((index) => (index < 6 ? { revenue: 150, target: 100, active_portal_days: 8 } : index === 6 ? { revenue: 150, target: 100, active_portal_days: 8 } : { revenue: 500, target: 1000, active_portal_days: 8 }));
+    const row = lastSegment((index) => (index < months - 1 ? { revenue: 150, target: 100, active_portal_days: 8 } : { revenue: 500, target: 1000, active_portal_days: 8 }));
     // (150 + 150 + 500) / (100 + 100 + 1000) = 0.667, while the monthly ratios average 1.17.
     expect(row.trailing_attainment).toBeCloseTo(0.6667, 4);
     expect(row.segment).toBe('intervene');
@@ -52,6 +53,6 @@ describe('segment rules', () => {
   it('explains an exit review after an intervention', () => {
     const row = lastSegment(() => ({ ...sales(0.5), active_portal_days: 8 }));
     expect(row.reason).toMatch(/^in intervene since 2026-02-01 and 3-period attainment 50% has not improved on 50% by 5% points$/);
-    expect(row.evidence).toMatchObject({ intervention: { since: '2026-02-01', attainment_then: 0.5 } });
+    expect(row.evidence).toMatchObject({ intervention: { since: '2026-02-01', attainment_then: 0.5 }, thresholds: { after_intervention_periods: 12 } });
   });
 });

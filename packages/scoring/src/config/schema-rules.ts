@@ -19,7 +19,7 @@ export const segmentsSchema = z
     exit_review: z
       .object({
         inactive_periods: periods.default(3),
-        after_intervention_periods: periods.default(6),
+        after_intervention_periods: periods.default(12),
         min_improvement: ratio.default(0.05),
       })
       .strict()

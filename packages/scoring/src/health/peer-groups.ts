@@ -19,6 +19,15 @@ export interface PeerGroups {
 
 type Node = Map<string, Node | number>;
 
+/** Monomorphic accessors (see metric-readers.ts): reading row[attribute] with a changing key is slow. */
+const attributeReaders: { readonly [attribute in PeerAttribute]: (row: PartnerPeriodMetrics) => string } = {
+  partner_type: (row) => row.partner_type,
+  tier: (row) => row.tier,
+  region: (row) => row.region,
+  country: (row) => row.country,
+  status: (row) => row.status,
+};
+
 function assignGroups(rows: readonly PartnerPeriodMetrics[], attributes: readonly PeerAttribute[], labels: string[], member: Int32Array): void {
   if (attributes.length === 0) {
     member.fill(programGroup, 0, rows.length);
@@ -26,15 +35,17 @@ function assignGroups(rows: readonly PartnerPeriodMetrics[], attributes: readonl
   }
   const root: Node = new Map();
   const last = attributes.length - 1;
+  const readers = attributes.map((attribute) => attributeReaders[attribute]);
+  const lastReader = readers[last]!;
   rows.forEach((row, index) => {
     let node = root;
     for (let level = 0; level < last; level++) {
-      const key = row[attributes[level] as PeerAttribute];
+      const key = readers[level]!(row);
       let next = node.get(key) as Node | undefined;
       if (!next) node.set(key, (next = new Map()));
       node = next;
     }
-    const key = row[attributes[last] as PeerAttribute];
+    const key = lastReader(row);
     let group = node.get(key) as number | undefined;
     if (group === undefined) {
       group = labels.push(attributes.map((attribute) => `${attribute}=${row[attribute]}`).join(', ')) - 1;

@@ -41,11 +41,13 @@ function attainment(archetype: Archetype, m: number, months: number, next: () =>
     case 'star':
       return between(next, 1.25, 1.6);
     case 'rising':
-      return fromEnd < 3 ? between(next, 1.15, 1.35) : 0.7 + (0.6 * m) / (months - 1) + between(next, -0.05, 0.05);
+      return fromEnd < 3 ? between(next, 1.2, 1.35) : 0.7 + (0.6 * m) / (months - 1) + between(next, -0.05, 0.05);
     case 'steady':
       return between(next, 0.88, 1.02);
     case 'at_risk':
-      return fromEnd < 3 ? between(next, 0.45, 0.6) : fromEnd < 6 ? 1 - (0.4 * (6 - fromEnd)) / 4 : between(next, 0.95, 1.05);
+      // Holds ~100% for the first half, then falls for the rest of the history (like the sample data generator).
+      if (fromEnd < 3) return between(next, 0.36, 0.54);
+      return m < months / 2 ? between(next, 0.95, 1.05) : 1 - (0.5 * (m - months / 2)) / (months / 2 - 3) + between(next, -0.03, 0.03);
     case 'dormant':
       return fromEnd < 5 ? 0 : between(next, 0.5, 0.9);
     case 'new':
