@@ -9,5 +9,6 @@ export { modelVars, type ModelsResult } from './activities/models.js';
 export { readMonthlyMetrics, type ScoringResult } from './activities/scoring.js';
 export type { AlertDelivery, AlertWebhook } from './activities/alerts.js';
 export { configDir, loadPlatformConfig, sourceNamed, type PlatformConfig } from './config.js';
-export { applySchedules, listSchedules, loadSchedules, type ApplyOutcome, type ScheduleDefinition } from './schedules.js';
+export { applySchedules, listSchedules, loadSchedules, triggerSchedule, type ApplyOutcome, type ScheduleDefinition } from './schedules.js';
+export type { ScheduledRun } from './workflows/scheduled.js';
 export { readRunProgress, type RunProgress } from './progress.js';

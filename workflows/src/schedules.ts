@@ -90,3 +90,10 @@ export async function listSchedules(client: Client): Promise<ScheduleSummary[]> 
   for await (const summary of client.schedule.list()) summaries.push(summary);
   return summaries;
 }
+
+/** Starts a schedule's action now under the schedule's own overlap policy (the SDK's default would allow overlaps). */
+export async function triggerSchedule(client: Client, scheduleId: string): Promise<void> {
+  const handle = client.schedule.getHandle(scheduleId);
+  const description = await handle.describe();
+  await handle.trigger(description.policies.overlap);
+}

@@ -1,4 +1,5 @@
 import { pipelineWorkflowId } from '@ppm/core/ids';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { monthsBetween } from '@ppm/core/periods';
 import {
   ApplicationFailure,
@@ -50,7 +51,7 @@ async function runPeriod(source: string, period: string): Promise<BackfillPeriod
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
     });
   } catch (error) {
-    if (error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError') return { period, status: 'already_running' };
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { period, status: 'already_running' };
     throw error;
   }
   try {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { applySchedules, listSchedules, loadSchedules } from '@ppm/workflows';
+import { applySchedules, listSchedules, loadSchedules, triggerSchedule } from '@ppm/workflows';
 import { formatTable, note, printJson } from '../lib/output.js';
 import { openPipelineSession } from '../lib/pipeline.js';
 
@@ -58,7 +58,7 @@ export function registerSchedule(program: Command): void {
           if (verb === 'pause') await handle.pause('paused with ppm schedule pause');
           else if (verb === 'unpause') await handle.unpause('unpaused with ppm schedule unpause');
           else {
-            await handle.trigger();
+            await triggerSchedule(pipeline.client, scheduleId);
             await pipeline.ensureWorker();
           }
           note(`${scheduleId}: ${verb}d.`);
