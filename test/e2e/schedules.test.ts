@@ -54,7 +54,7 @@ describe('Temporal Schedules of the pipeline', () => {
     const matching = (await listSchedules(client)).filter((summary) => summary.scheduleId === id);
     expect(matching).toHaveLength(1);
     const description = await client.schedule.getHandle(id).describe();
-    expect(description.spec.cronExpressions ?? description.spec.calendars).toBeDefined();
+    expect(description.spec.calendars?.[0]?.hour).toEqual([{ start: 7, end: 7, step: 1 }]);
     expect(description.state.paused).toBe(true);
   });
 
