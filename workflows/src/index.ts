@@ -2,7 +2,7 @@ export { createActivities, type ActivityDependencies, type PipelineActivities } 
 export { backfillWorkflowId, connectClient, startBackfill, startPipeline } from './client.js';
 export type { BackfillInput, BackfillPeriodResult } from './workflows/backfill.js';
 export { installWorkerLogging } from './logging.js';
-export { createPipelineWorker, workflowsPath, type PipelineWorkerOptions } from './worker.js';
+export { createPipelineWorker, workflowBundlePath, workflowsPath, type PipelineWorkerOptions } from './worker.js';
 export type { PipelineInput, PipelineProgress, PipelineStep, PipelineSummary } from './types.js';
 export type { EntityLoadCounts, LoadResult } from './activities/load.js';
 export { modelVars, type ModelsResult } from './activities/models.js';
