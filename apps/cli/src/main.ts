@@ -8,6 +8,7 @@ import { registerLoad } from './commands/load.js';
 import { registerModels } from './commands/models.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
+import { registerScore } from './commands/score.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServices } from './commands/services.js';
 
@@ -24,6 +25,7 @@ registerRun(program);
 registerModels(program);
 registerRuns(program);
 registerBackfill(program);
+registerScore(program);
 registerSchedule(program);
 registerServices(program);
 
