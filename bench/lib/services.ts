@@ -11,15 +11,19 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database on the bench's own embedded PostgreSQL (or DATABASE_URL). */
-export async function benchDatabase(name: string): Promise<BenchDatabase> {
+/**
+ * A migrated database on the bench's own embedded PostgreSQL (or DATABASE_URL): fresh, or
+ * with `keep` the one an earlier run left (so expensive set-up is done once).
+ */
+export async function benchDatabase(name: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
   const dataDir = join(projectRoot(), '.data', 'bench');
   mkdirSync(dataDir, { recursive: true });
   const services = await startServices({ env: readRuntimeEnv(), dataDir, withoutTemporal: true });
   const admin = new pg.Client({ connectionString: services.databaseUrl });
   await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (exists && !options.keep) await admin.query(`drop database ${name} with (force)`);
+  if (!exists || !options.keep) await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(services.databaseUrl);
   url.pathname = `/${name}`;

@@ -16,7 +16,7 @@ revenue as (
     r.booked_month as month_start,
     sum(r.revenue) as revenue,
     max(r.booked_at) filter (where r.revenue > 0) as last_positive_revenue_at
-  from {{ ref('stg_core__revenue') }} as r, window_bounds as w
+  from {{ ref('revenue_lines') }} as r, window_bounds as w
   where r.booked_at between w.first_day and w.last_day
   group by 1, 2
 ),
@@ -31,7 +31,7 @@ cohorts as (
     count(*) filter (where d.is_won) as cohort_registrations_won,
     count(*) filter (where d.is_won or d.is_lost) as cohort_registrations_closed,
     max(d.registered_at) as last_registration_at
-  from {{ ref('stg_core__deal_registrations') }} as d, window_bounds as w
+  from {{ ref('deal_registrations') }} as d, window_bounds as w
   where d.registered_at between w.first_day and w.last_day
   group by 1, 2
 ),
@@ -44,7 +44,7 @@ outcomes as (
     count(*) filter (where d.is_lost) as registrations_lost,
     coalesce(sum(d.deal_amount) filter (where d.is_won), 0) as won_amount,
     percentile_cont(0.5) within group (order by d.closed_at - d.registered_at) filter (where d.is_won) as registration_velocity_days
-  from {{ ref('stg_core__deal_registrations') }} as d, window_bounds as w
+  from {{ ref('deal_registrations') }} as d, window_bounds as w
   where d.closed_at between w.first_day and w.last_day and (d.is_won or d.is_lost)
   group by 1, 2
 ),
@@ -57,7 +57,7 @@ engagement as (
     sum(e.event_count) as engagement_events,
     coalesce(sum(e.event_count) filter (where e.kind = 'communication_sent'), 0) as communications_sent,
     coalesce(sum(e.event_count) filter (where e.kind = 'communication_response'), 0) as communications_responded
-  from {{ ref('stg_core__engagement_events') }} as e, window_bounds as w
+  from {{ ref('engagement_events') }} as e, window_bounds as w
   where e.occurred_on between w.first_day and w.last_day
   group by 1, 2
 ),

@@ -1,26 +1,24 @@
-with revenue as (
-  select * from {{ ref('stg_core__revenue') }}
+-- One pass per source table for the bounds (a CTE used twice would be copied whole).
+with revenue_bounds as (
+  select min(booked_at) as first_day, max(booked_at) as last_day from {{ ref('stg_core__revenue') }}
 ),
 
-registrations as (
-  select * from {{ ref('stg_core__deal_registrations') }}
+registration_bounds as (
+  select min(registered_at) as first_day, max(registered_at) as last_day from {{ ref('stg_core__deal_registrations') }}
 ),
 
-targets as (
-  select * from {{ ref('targets_monthly') }}
+target_bounds as (
+  select min(month_start) as first_day from {{ ref('targets_monthly') }}
 ),
 
 bounds as (
   select
-    date_trunc('month', least(
-      (select min(booked_at) from revenue),
-      (select min(registered_at) from registrations),
-      (select min(month_start) from targets)
-    ))::date as first_month,
+    date_trunc('month', least(r.first_day, g.first_day, t.first_day))::date as first_month,
     coalesce(
       nullif('{{ var("period_end") }}', '')::date,
-      date_trunc('month', greatest((select max(booked_at) from revenue), (select max(registered_at) from registrations)))::date
+      date_trunc('month', greatest(r.last_day, g.last_day))::date
     ) as last_month
+  from revenue_bounds as r, registration_bounds as g, target_bounds as t
 ),
 
 months as (

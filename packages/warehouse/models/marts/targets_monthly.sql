@@ -1,5 +1,16 @@
-with targets as (
-  select * from {{ ref('stg_core__targets') }}
+-- Incremental by partner: when any target of a partner changed, all its months are recomputed.
+with changed_partners as (
+  select distinct partner_id
+  from {{ ref('stg_core__targets') }}
+  {% if is_incremental() %}
+  where updated_at > (select coalesce(max(updated_at), '-infinity') from {{ this }})
+  {% endif %}
+),
+
+targets as (
+  select t.*
+  from {{ ref('stg_core__targets') }} as t
+  join changed_partners using (partner_id)
 ),
 
 spread as (

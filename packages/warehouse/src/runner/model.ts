@@ -27,6 +27,8 @@ export interface Model {
   readonly relation: string;
   readonly materialized: Materialization;
   readonly uniqueKey: readonly string[];
+  /** Column lists to index (tables and incremental models). */
+  readonly indexes: readonly (readonly string[])[];
   readonly description?: string;
   readonly grain?: string;
   readonly tags: readonly string[];

@@ -71,6 +71,7 @@ async function readModel(files: ModelFiles, settings: ProjectFile): Promise<Mode
     relation: relationName(schema, files.name),
     materialized,
     uniqueKey: config.unique_key ?? [],
+    indexes: config.indexes,
     description: config.description,
     grain: config.grain,
     tags: config.tags,

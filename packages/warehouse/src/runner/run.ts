@@ -25,7 +25,7 @@ export interface ModelRunResult {
   readonly name: string;
   readonly materialized: Materialization;
   readonly status: ModelRunStatus;
-  /** Rows in the table after the build (tables and incremental models). */
+  /** Rows in the table after a full build; rows merged by an incremental run; absent for views. */
   readonly rows?: number;
   readonly durationMs: number;
   /** Why it failed, or which upstream model made it skip. */
@@ -99,17 +99,22 @@ async function buildModel(build: ModelBuild): Promise<ModelRunResult> {
   }
 }
 
-/** Returns the row count of tables and incremental models (undefined for views). */
+/**
+ * Returns the row count of tables, the rows merged by incremental runs (undefined for views).
+ * Incremental merges skip `analyze` and the full count: they touch a small part of a big table.
+ */
 async function materialize({ db, project, options, model, rebuiltLater }: ModelBuild): Promise<number | undefined> {
   const merge = model.materialized === 'incremental' && !options.fullRefresh && (await relationKind(db, model.schema, model.name)) === 'table';
   const sql = selectBody(renderModel(project, model, { vars: options.vars, isIncremental: merge }));
-  await db.transaction(async (trx) => {
+  const merged = await db.transaction(async (trx) => {
     const build = { trx, model, sql, rebuiltLater };
     if (model.materialized === 'view') await buildView(build);
-    else if (merge) await mergeIncremental(build);
+    else if (merge) return mergeIncremental(build);
     else await buildTable(build);
+    return undefined;
   });
   if (model.materialized === 'view') return undefined;
+  if (merged !== undefined) return merged;
   await db.raw(`analyze ${model.relation}`);
   const count = await db.raw<{ rows: { rows: string }[] }>(`select count(*) as rows from ${model.relation}`);
   return Number(count.rows[0]?.rows ?? 0);

@@ -60,6 +60,8 @@ export const modelFileSchema = z
     materialized: materialization.optional(),
     schema: identifier.optional(),
     unique_key: columnList.optional(),
+    /** Indexes built on tables and incremental models (each a column list). */
+    indexes: z.array(columnList).default([]),
     grain: z.string().optional(),
     tags: z.array(z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _')).default([]),
     incremental: z.object({ filter_column: identifier.optional() }).strict().optional(),

@@ -10,8 +10,9 @@ const newRows = 'ppm_new_rows';
 /**
  * Merges the rendered rows (is_incremental() true) into the existing table by unique key:
  * target rows whose key comes again are deleted, then all new rows inserted, in the model's transaction.
+ * Returns how many rows were merged.
  */
-export async function mergeIncremental(build: Build): Promise<void> {
+export async function mergeIncremental(build: Build): Promise<number> {
   const { trx, model } = build;
   await executeWithBody(trx, `create temporary table ${newRows} on commit drop as`, build.sql);
   const columns = await columnNames(trx, 'pg_temp', newRows);
@@ -20,7 +21,8 @@ export async function mergeIncremental(build: Build): Promise<void> {
   const keyMatch = model.uniqueKey.map((key) => `target.${quoteIdentifier(key)} = new_rows.${quoteIdentifier(key)}`).join('\n      and ');
   await trx.raw(`delete from ${model.relation} as target\n    using ${newRows} as new_rows\n    where ${keyMatch}`);
   const columnList = columns.map(quoteIdentifier).join(', ');
-  await trx.raw(`insert into ${model.relation} (${columnList})\n    select ${columnList}\n    from ${newRows}`);
+  const inserted = await trx.raw<{ rowCount: number }>(`insert into ${model.relation} (${columnList})\n    select ${columnList}\n    from ${newRows}`);
+  return inserted.rowCount;
 }
 
 async function checkColumns(trx: Knex.Transaction, model: Model, columns: readonly string[]): Promise<void> {
