@@ -2,7 +2,7 @@ import type { EntityDefinition, ProgramConfig, QuarantineReason } from '@ppm/cor
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import { fxCalendarSql, knownPartnersSql, needsFxCalendar, needsKnownPartners } from './sql/support.js';
-import { upsertSql } from './sql/merge.js';
+import { insertNewSql, lockForMergeSql, updateChangedSql } from './sql/merge.js';
 import {
   deactivateMissingPartnersSql,
   incomingPartnersSql,
@@ -12,7 +12,8 @@ import {
   upsertVersionsSql,
 } from './sql/partners.js';
 import { quarantineInsertSql } from './sql/quarantine.js';
-import { markDuplicatesSql, validatedTableSql } from './sql/validate.js';
+import { checkedTableSql, markDuplicatesSql, validatedTableSql } from './sql/validate.js';
+import { batchTables } from './staging.js';
 
 export interface MergeContext {
   readonly client: pg.PoolClient;
@@ -51,6 +52,14 @@ async function mergePartners(context: MergeContext): Promise<ChangeCounts> {
   return counts;
 }
 
+async function mergeRows(context: MergeContext): Promise<ChangeCounts> {
+  const { client, entity, loadId, fileName } = context;
+  await client.query(lockForMergeSql(entity));
+  const updated = await client.query(updateChangedSql(entity), [loadId, fileName]);
+  const inserted = await client.query(insertNewSql(entity), [loadId, fileName]);
+  return { inserted: String(inserted.rowCount ?? 0), updated: String(updated.rowCount ?? 0) };
+}
+
 async function quarantineCounts(client: pg.PoolClient): Promise<{ valid: number; byReason: Partial<Record<QuarantineReason, number>> }> {
   const result = await client.query<{ reason: string | null; rows: string }>(
     "select case when cardinality(problems) > 0 then split_part(problems[1], ':', 1) end as reason, count(*) as rows from validated group by 1",
@@ -69,30 +78,35 @@ async function quarantineCounts(client: pg.PoolClient): Promise<{ valid: number;
  * upsert the good (partners as history), and record the batch's counts (`beforeCommit`),
  * so a batch lands whole or not at all.
  */
+/** Two cores or more: let validation use parallel workers even for mid-size batches. */
+const parallelSettings = ["set local parallel_setup_cost = 100", "set local parallel_tuple_cost = 0.01", "set local min_parallel_table_scan_size = '1MB'"];
+
 export async function validateAndMerge(context: MergeContext, beforeCommit: (counts: MergeCounts) => Promise<void>): Promise<MergeCounts> {
   const { client, entity } = context;
+  const tables = batchTables(context.loadId);
+  const validation = { entity, config: context.config, ...tables };
   return inTransaction(client, async () => {
     await client.query("set local timezone = 'UTC'");
     await client.query("set local work_mem = '256MB'");
+    for (const setting of parallelSettings) await client.query(setting);
     // Fresh tables have no statistics; without them the planner picks nested loops over millions of rows.
-    await client.query(`analyze ${context.staging}`);
+    await client.query(`analyze ${tables.staging}`);
     if (needsFxCalendar(entity)) {
-      await client.query(fxCalendarSql(context.config));
-      await client.query('analyze fx_calendar');
+      await client.query(fxCalendarSql(context.config, tables.fxCalendar));
+      await client.query(`analyze ${tables.fxCalendar}`);
     }
     if (needsKnownPartners(entity)) {
-      await client.query(knownPartnersSql(entity, context.staging));
-      await client.query('analyze known_partners');
+      await client.query(knownPartnersSql(entity, tables.staging, tables.knownPartners));
+      await client.query(`analyze ${tables.knownPartners}`);
     }
-    await client.query(validatedTableSql(context));
+    await client.query(checkedTableSql(validation));
+    await client.query(`analyze ${tables.checked}`);
+    await client.query(validatedTableSql(validation));
     await client.query(markDuplicatesSql(entity));
     const { valid, byReason } = await quarantineCounts(client);
     const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);
     if (rowsQuarantined > 0) await client.query(quarantineInsertSql(context.staging), [context.loadId, context.source, entity.name, context.fileName]);
-    const changes =
-      entity.name === 'partners'
-        ? await mergePartners(context)
-        : ((await client.query<ChangeCounts>(upsertSql(entity), [context.loadId, context.fileName])).rows[0] as ChangeCounts);
+    const changes = entity.name === 'partners' ? await mergePartners(context) : await mergeRows(context);
     const rowsLoaded = Number(changes.inserted);
     const rowsUpdated = Number(changes.updated);
     const counts = { rowsLoaded, rowsUpdated, rowsUnchanged: valid - rowsLoaded - rowsUpdated, rowsQuarantined, quarantinedByReason: byReason };

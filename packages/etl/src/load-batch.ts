@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { validateAndMerge, type MergeCounts } from './batch.js';
 import { withConnection } from './connection.js';
 import type { RecordSink } from './input/records.js';
-import { createStagingSql, StagingWriter, stagingTable } from './staging.js';
+import { createStagingSql, dropBatchTablesSql, StagingWriter, stagingTable } from './staging.js';
 
 export interface LoadTarget {
   readonly db: Warehouse;
@@ -87,7 +87,7 @@ export async function loadBatch(
         const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false };
         return await validateAndMerge(context, (merged) => recordFinished(client, loadId, merged, facts));
       } finally {
-        await client.query(`drop table if exists ${staging}`).catch(() => undefined);
+        await client.query(dropBatchTablesSql(loadId)).catch(() => undefined);
       }
     });
     return { ...base, ...counts, status: 'succeeded', rowsRead: facts.records, ...(facts.sha256 ? { sha256: facts.sha256 } : {}), durationMs: Date.now() - started };
@@ -117,6 +117,6 @@ export async function abandonRunningBatches(db: LoadTarget['db'], runId: string)
     .where({ run_id: runId, status: 'running' })
     .update({ status: 'failed', error: 'abandoned: the worker stopped during this batch, which was rolled back and loaded again', finished_at: db.fn.now() })
     .returning<{ load_id: string }[]>('load_id');
-  for (const row of rows) await db.raw(`drop table if exists ${stagingTable(row.load_id)}`);
+  for (const row of rows) await db.raw(dropBatchTablesSql(row.load_id));
   return rows.map((row) => row.load_id);
 }

@@ -8,6 +8,16 @@ export function stagingTable(loadId: string): string {
   return `staging.load_${loadId.replace(/-/g, '')}`;
 }
 
+/** The work tables of a batch: staged text, checked text, FX calendar, known partners. */
+export function batchTables(loadId: string) {
+  const staging = stagingTable(loadId);
+  return { staging, checked: `${staging}_checked`, fxCalendar: `${staging}_fx`, knownPartners: `${staging}_partners` };
+}
+
+export function dropBatchTablesSql(loadId: string): string {
+  return `drop table if exists ${Object.values(batchTables(loadId)).join(', ')}`;
+}
+
 /** Every staged value is text: typing happens in SQL so a bad value becomes a quarantine reason, not a failed COPY. */
 export function createStagingSql(entity: EntityDefinition, table: string): string {
   const fields = entity.fields.map((field) => `"${field.name}" text`).join(', ');

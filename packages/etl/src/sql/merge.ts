@@ -15,30 +15,39 @@ export function coreColumns(entity: EntityDefinition): string[] {
 
 const lineage = ['extra', 'row_hash', 'load_id', 'source_file', 'source_line'];
 
+const table = (entity: EntityDefinition) => `core.${entity.name}`;
+const keyMatch = (entity: EntityDefinition, left: string, right: string) => entity.key.map((name) => `${left}.${ident(name)} = ${right}.${ident(name)}`).join(' and ');
+const lineageValues = ['v.extra', 'v.row_hash', '$1::uuid', '$2', 'v.line_no'];
+
 /**
- * Upserts valid rows by natural key: new keys insert, changed rows (by row hash) update,
- * identical rows are left alone. Returns one row with the inserted and updated counts.
- * Parameters: load id, file name.
+ * Merges run one batch at a time per table: the plain update and insert below (cheaper than
+ * insert ... on conflict for bulk loads) rely on no other batch adding the same keys meanwhile.
+ * Readers are not blocked.
  */
-export function upsertSql(entity: EntityDefinition): string {
-  const table = `core.${entity.name}`;
+export function lockForMergeSql(entity: EntityDefinition): string {
+  return `lock table ${table(entity)} in share row exclusive mode`;
+}
+
+/** Rewrites rows whose content changed (by row hash). Parameters: load id, file name. */
+export function updateChangedSql(entity: EntityDefinition): string {
+  const columns = coreColumns(entity);
+  const assignments = [...columns.map((name) => `${ident(name)} = v.${ident(name)}`), ...lineage.map((name, index) => `${ident(name)} = ${lineageValues[index]}`), 'updated_at = now()'];
+  return `
+    update ${table(entity)} as c
+    set ${assignments.join(', ')}
+    from validated as v
+    where cardinality(v.problems) = 0 and ${keyMatch(entity, 'c', 'v')} and c.row_hash <> v.row_hash`;
+}
+
+/** Inserts rows whose key is new. Parameters: load id, file name. */
+export function insertNewSql(entity: EntityDefinition): string {
   const columns = coreColumns(entity);
   const targets = [...columns, ...lineage].map(ident).join(', ');
-  const values = [...columns.map((name) => `v.${ident(name)}`), 'v.extra', 'v.row_hash', '$1::uuid', '$2', 'v.line_no'].join(', ');
-  const key = entity.key.map(ident).join(', ');
-  const updates = [...columns, ...lineage].map((name) => `${ident(name)} = excluded.${ident(name)}`);
+  const values = [...columns.map((name) => `v.${ident(name)}`), ...lineageValues].join(', ');
   return `
-    with merged as (
-      insert into ${table} (${targets})
-      select ${values}
-      from validated v
-      where cardinality(v.problems) = 0
-      order by ${entity.key.map((name) => `v.${ident(name)}`).join(', ')}
-      on conflict (${key}) do update set ${[...updates, 'updated_at = now()'].join(', ')}
-      where ${table}.row_hash is distinct from excluded.row_hash
-      returning (xmax = 0) as inserted
-    )
-    select count(*) filter (where inserted)::bigint as inserted,
-           count(*) filter (where not inserted)::bigint as updated
-    from merged`;
+    insert into ${table(entity)} (${targets})
+    select ${values}
+    from validated as v
+    where cardinality(v.problems) = 0
+      and not exists (select 1 from ${table(entity)} as c where ${keyMatch(entity, 'c', 'v')})`;
 }

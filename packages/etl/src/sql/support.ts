@@ -6,9 +6,9 @@ import { ident } from './fields.js';
  * a rate holds until the next one. Turns the "latest rate on or before" lookup into a
  * hash join.
  */
-export function fxCalendarSql(config: ProgramConfig): string {
+export function fxCalendarSql(config: ProgramConfig, table: string): string {
   return `
-    create temp table fx_calendar on commit drop as
+    create unlogged table ${table} as
     with ranges as (
       select currency, date as valid_from,
              coalesce(lead(date) over (partition by currency order by date) - 1,
@@ -22,10 +22,10 @@ export function fxCalendarSql(config: ProgramConfig): string {
 }
 
 /** Partner ids known to the warehouse, plus those in this batch when loading partners. */
-export function knownPartnersSql(entity: EntityDefinition, staging: string): string {
+export function knownPartnersSql(entity: EntityDefinition, staging: string, table: string): string {
   const batch = entity.name === 'partners' ? `union select ${ident('partner_id')} from ${staging} where ${ident('partner_id')} is not null` : '';
   return `
-    create temp table known_partners on commit drop as
+    create unlogged table ${table} as
     select distinct partner_id from core.partner_history ${batch}`;
 }
 

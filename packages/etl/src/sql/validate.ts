@@ -4,7 +4,13 @@ import { ident, literal, typingOf } from './fields.js';
 export interface ValidationContext {
   readonly entity: EntityDefinition;
   readonly config: ProgramConfig;
+  /** The staged text rows (COPY target). */
   readonly staging: string;
+  /** Table the first step writes: the text values with their well-formed and missing flags. */
+  readonly checked: string;
+  /** Per-batch lookup tables (regular unlogged tables, so parallel workers can read them). */
+  readonly fxCalendar: string;
+  readonly knownPartners: string;
 }
 
 interface Check {
@@ -13,128 +19,155 @@ interface Check {
   readonly condition: string;
 }
 
-/** The typed value of a field (computed once per row in the lateral subquery `t`). */
-const typed = (name: string) => `t.${ident(name)}`;
-const flag = (name: string, suffix: 'invalid' | 'missing') => `t.${ident(`${name}__${suffix}`)}`;
-const flagColumn = (name: string, suffix: 'invalid' | 'missing') => ident(`${name}__${suffix}`);
+const column = (name: string, suffix?: 'raw' | 'missing') => `t.${ident(suffix ? `${name}__${suffix}` : name)}`;
 const knownAlias = (name: string) => `known_${name}`;
 const isMoneyAmount = (entity: EntityDefinition, name: string) => entity.money.some((money) => money.amount === name);
 const futureChecked = (field: FieldDefinition) => (field.type === 'date' || field.type === 'timestamp') && !field.allowFuture;
 const partnerReferences = (entity: EntityDefinition) => entity.fields.filter((field) => field.references === 'partners');
-
-/** The date that picks a money row's FX rate: a date field, or the first day of a period field. */
-function rateDate(entity: EntityDefinition): string | undefined {
-  const at = entity.money[0]?.at;
-  if (!at) return undefined;
-  const field = entity.fields.find((candidate) => candidate.name === at);
-  return field?.type === 'period' ? `ops.period_start(${typed(at)})` : typed(at);
-}
-
-function fxRate(context: ValidationContext): string {
-  return `case when t.currency = ${literal(context.config.reporting_currency)} then 1::numeric else fx.rate end`;
-}
-
 const source = (field: FieldDefinition) => (field.default === undefined ? `s.${ident(field.name)}` : `coalesce(s.${ident(field.name)}, ${literal(field.default)})`);
-const wellFormed = (name: string) => `w.${ident(`${name}__ok`)}`;
 
-/** Per typed field, once per row: is the text well-formed (null when missing)? */
-function wellFormedColumns(context: ValidationContext): string[] {
-  return context.entity.fields.flatMap((field) => {
-    const typing = typingOf(field, context.config);
-    return typing ? [`${typing.valid(source(field))} as ${ident(`${field.name}__ok`)}`] : [];
-  });
-}
+/**
+ * Validation in two flat statements, so PostgreSQL can run each with parallel workers:
+ * the first types each field once (null when malformed; the costly part), the second checks,
+ * joins the lookups and writes `validated` from the typed columns.
+ */
+class Validation {
+  constructor(private readonly context: ValidationContext) {}
 
-/** Per field: the typed value (null when malformed) and flags for malformed and missing. */
-function typedColumns(context: ValidationContext): string[] {
-  const columns: string[] = [];
-  for (const field of context.entity.fields) {
-    const src = source(field);
-    const typing = typingOf(field, context.config);
-    if (typing) {
-      columns.push(`case when ${wellFormed(field.name)} then ${typing.cast(src)} end as ${ident(field.name)}`);
-      columns.push(`(${src} is not null and not coalesce(${wellFormed(field.name)}, false)) as ${flagColumn(field.name, 'invalid')}`);
-    } else {
-      columns.push(`${src} as ${ident(field.name)}`);
+  private get entity(): EntityDefinition {
+    return this.context.entity;
+  }
+
+  private field(name: string): FieldDefinition {
+    const found = this.entity.fields.find((candidate) => candidate.name === name);
+    if (!found) throw new Error(`${this.entity.name} has no field ${name}`);
+    return found;
+  }
+
+  /** The typed value (null when missing or malformed), typed by the first step. */
+  typed(name: string): string {
+    this.field(name);
+    return column(name);
+  }
+
+  /** Text was there but did not type. */
+  private invalid(name: string): string {
+    return `(${column(name, 'raw')} is not null and ${column(name)} is null)`;
+  }
+
+  /** The date that picks a money row's FX rate: a date field, or the first day of a period field. */
+  private rateDate(): string | undefined {
+    const at = this.entity.money[0]?.at;
+    if (!at) return undefined;
+    return this.field(at).type === 'period' ? `ops.period_start(${this.typed(at)})` : this.typed(at);
+  }
+
+  private fxRate(): string {
+    return `(case when ${this.typed('currency')} = ${literal(this.context.config.reporting_currency)} then 1::numeric else fx.rate end)`;
+  }
+
+  checkedColumns(): string[] {
+    const columns = ['s.line_no', 's.parse_reason', 's.extra'];
+    for (const field of this.entity.fields) {
+      const typing = typingOf(field, this.context.config);
+      if (typing) {
+        columns.push(`case when ${typing.valid(source(field))} then ${typing.cast(source(field))} end as ${ident(field.name)}`);
+        columns.push(`${source(field)} as ${ident(`${field.name}__raw`)}`);
+      } else {
+        columns.push(`${source(field)} as ${ident(field.name)}`);
+      }
+      if (field.required) columns.push(`(s.${ident(field.name)} is null) as ${ident(`${field.name}__missing`)}`);
     }
-    if (field.required) columns.push(`(s.${ident(field.name)} is null) as ${flagColumn(field.name, 'missing')}`);
+    return columns;
   }
-  return columns;
-}
 
-function fieldChecks(context: ValidationContext, field: FieldDefinition): Check[] {
-  const { entity, config } = context;
-  const value = typed(field.name);
-  const checks: Check[] = [];
-  if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: flag(field.name, 'missing') });
-  const typing = typingOf(field, config);
-  if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: flag(field.name, 'invalid') });
-  if (field.type === 'decimal') {
-    checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });
-    if (isMoneyAmount(entity, field.name) && !field.allowNegative) checks.push({ reason: 'negative_amount', field: field.name, condition: `${value} < 0` });
-  }
-  if (futureChecked(field)) checks.push({ reason: 'future_date', field: field.name, condition: `${value} > current_date + ${config.load.max_future_days}` });
-  if (field.references === 'partners') {
-    checks.push({ reason: 'unknown_partner', field: field.name, condition: `${value} is not null and ${knownAlias(field.name)}.partner_id is null` });
-  }
-  return checks;
-}
-
-function checksOf(context: ValidationContext): Check[] {
-  const { entity } = context;
-  const checks = entity.fields.flatMap((field) => fieldChecks(context, field));
-  if (entity.name === 'fx_rates') checks.push({ reason: 'out_of_range', field: 'rate', condition: `${typed('rate')} <= 0` });
-  if (entity.name === 'engagement_events') checks.push({ reason: 'out_of_range', field: 'count', condition: `${typed('count')} < 1` });
-  for (const [earlier, later] of entity.dateOrder ?? []) {
-    checks.push({ reason: 'date_order', field: later, condition: `${typed(later)} < ${typed(earlier)}` });
-  }
-  const at = rateDate(entity);
-  if (at) checks.push({ reason: 'unknown_currency', field: 'currency', condition: `t.currency is not null and ${at} is not null and (${fxRate(context)}) is null` });
-  return checks.sort((a, b) => quarantineReasonOrder.indexOf(a.reason) - quarantineReasonOrder.indexOf(b.reason));
-}
-
-function joins(context: ValidationContext): string[] {
-  const statements: string[] = [];
-  const at = rateDate(context.entity);
-  if (at) statements.push(`left join fx_calendar as fx on fx.currency = t.currency and fx.date = ${at}`);
-  for (const field of partnerReferences(context.entity)) {
-    const alias = knownAlias(field.name);
-    statements.push(`left join known_partners as ${alias} on ${alias}.partner_id = ${typed(field.name)}`);
-  }
-  return statements;
-}
-
-/** The natural key, with a derived id (md5 of the identifying fields) where the source may omit it. */
-function keyExpressions(entity: EntityDefinition): Map<string, string> {
-  const keys = new Map(entity.key.map((name) => [name, typed(name)]));
-  if (entity.derivedKeyFrom && entity.key.length === 1) {
-    const [name] = entity.key as [string];
-    const parts = entity.derivedKeyFrom.map((part) => {
-      const type = entity.fields.find((field) => field.name === part)?.type;
-      return type === 'decimal' ? `trim_scale(${typed(part)})::text` : `${typed(part)}::text`;
-    });
-    keys.set(name, `coalesce(${typed(name)}, md5(concat_ws('|', ${parts.join(', ')})))`);
-  }
-  return keys;
-}
-
-function outputColumns(context: ValidationContext): string[] {
-  const { entity } = context;
-  const keys = keyExpressions(entity);
-  const columns = ['s.line_no', 's.extra::jsonb as extra'];
-  for (const field of entity.fields) {
-    columns.push(`${keys.get(field.name) ?? typed(field.name)} as ${ident(field.name)}`);
-    if (field.type === 'period') {
-      columns.push(`ops.period_start(${typed(field.name)}) as ${ident(`${field.name}_start`)}`);
-      columns.push(`ops.period_end(${typed(field.name)}) as ${ident(`${field.name}_end`)}`);
+  private fieldChecks(field: FieldDefinition): Check[] {
+    const value = this.typed(field.name);
+    const checks: Check[] = [];
+    if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: column(field.name, 'missing') });
+    const typing = typingOf(field, this.context.config);
+    if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: this.invalid(field.name) });
+    if (field.type === 'decimal') {
+      checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });
+      if (isMoneyAmount(this.entity, field.name) && !field.allowNegative) checks.push({ reason: 'negative_amount', field: field.name, condition: `${value} < 0` });
     }
+    if (futureChecked(field)) checks.push({ reason: 'future_date', field: field.name, condition: `${value} > current_date + ${this.context.config.load.max_future_days}` });
+    if (field.references === 'partners') {
+      checks.push({ reason: 'unknown_partner', field: field.name, condition: `${value} is not null and ${knownAlias(field.name)}.partner_id is null` });
+    }
+    return checks;
   }
-  for (const money of entity.money) columns.push(`round(${typed(money.amount)} * (${fxRate(context)}), 2) as ${ident(`${money.amount}_reporting`)}`);
-  if (entity.money.length > 0) columns.push(`${fxRate(context)} as fx_rate`);
-  const hashed = [...entity.fields.map((field) => typed(field.name)), 's.extra'];
-  columns.push(`md5(row(${hashed.join(', ')})::text) as row_hash`);
-  columns.push('p.problems');
-  return columns;
+
+  checks(): Check[] {
+    const checks = this.entity.fields.flatMap((field) => this.fieldChecks(field));
+    if (this.entity.name === 'fx_rates') checks.push({ reason: 'out_of_range', field: 'rate', condition: `${this.typed('rate')} <= 0` });
+    if (this.entity.name === 'engagement_events') checks.push({ reason: 'out_of_range', field: 'count', condition: `${this.typed('count')} < 1` });
+    for (const [earlier, later] of this.entity.dateOrder ?? []) {
+      checks.push({ reason: 'date_order', field: later, condition: `${this.typed(later)} < ${this.typed(earlier)}` });
+    }
+    const at = this.rateDate();
+    if (at) checks.push({ reason: 'unknown_currency', field: 'currency', condition: `${this.typed('currency')} is not null and ${at} is not null and ${this.fxRate()} is null` });
+    return checks.sort((a, b) => quarantineReasonOrder.indexOf(a.reason) - quarantineReasonOrder.indexOf(b.reason));
+  }
+
+  joins(): string[] {
+    const statements: string[] = [];
+    const at = this.rateDate();
+    if (at) statements.push(`left join ${this.context.fxCalendar} as fx on fx.currency = ${this.typed('currency')} and fx.date = ${at}`);
+    for (const field of partnerReferences(this.entity)) {
+      const alias = knownAlias(field.name);
+      statements.push(`left join ${this.context.knownPartners} as ${alias} on ${alias}.partner_id = ${this.typed(field.name)}`);
+    }
+    return statements;
+  }
+
+  /** The natural key, with a derived id (md5 of the identifying fields) where the source may omit it. */
+  private keyExpressions(): Map<string, string> {
+    const keys = new Map(this.entity.key.map((name) => [name, this.typed(name)]));
+    const derivedFrom = this.entity.derivedKeyFrom;
+    if (derivedFrom && this.entity.key.length === 1) {
+      const [name] = this.entity.key as [string];
+      const parts = derivedFrom.map((part) => (this.field(part).type === 'decimal' ? `trim_scale(${this.typed(part)})::text` : `${this.typed(part)}::text`));
+      keys.set(name, `coalesce(${this.typed(name)}, md5(concat_ws('|', ${parts.join(', ')})))`);
+    }
+    return keys;
+  }
+
+  outputColumns(): string[] {
+    const keys = this.keyExpressions();
+    const columns = ['t.line_no', 't.extra::jsonb as extra'];
+    for (const field of this.entity.fields) {
+      columns.push(`${keys.get(field.name) ?? this.typed(field.name)} as ${ident(field.name)}`);
+      if (field.type === 'period') {
+        columns.push(`ops.period_start(${this.typed(field.name)}) as ${ident(`${field.name}_start`)}`);
+        columns.push(`ops.period_end(${this.typed(field.name)}) as ${ident(`${field.name}_end`)}`);
+      }
+    }
+    for (const money of this.entity.money) columns.push(`round(${this.typed(money.amount)} * ${this.fxRate()}, 2) as ${ident(`${money.amount}_reporting`)}`);
+    if (this.entity.money.length > 0) columns.push(`${this.fxRate()} as fx_rate`);
+    const hashed = [...this.entity.fields.map((field) => this.typed(field.name)), 't.extra'];
+    columns.push(`md5(row(${hashed.join(', ')})::text) as row_hash`);
+    const checks = this.checks().map((check) => `case when ${check.condition} then '${check.reason}:${check.field}' end`);
+    columns.push(`array_remove(array[t.parse_reason || ':row', ${checks.join(',\n      ')}]::text[], null) as problems`);
+    return columns;
+  }
+}
+
+/** Step 1: each staged field typed (null when malformed), with its text and whether it was missing. */
+export function checkedTableSql(context: ValidationContext): string {
+  return `create unlogged table ${context.checked} as
+    select ${new Validation(context).checkedColumns().join(',\n      ')}
+    from ${context.staging} as s`;
+}
+
+/** Step 2: typed values, every problem of each row (first problem first) and the merge-ready columns. */
+export function validatedTableSql(context: ValidationContext): string {
+  const validation = new Validation(context);
+  return `
+    create temp table validated on commit drop as
+    select ${validation.outputColumns().join(',\n      ')}
+    from ${context.checked} as t
+    ${validation.joins().join('\n    ')}`;
 }
 
 /**
@@ -157,19 +190,3 @@ export function markDuplicatesSql(entity: EntityDefinition): string {
     where ${matches} and v.line_no < d.kept_line and cardinality(v.problems) = 0`;
 }
 
-/**
- * One statement that types and checks the staged rows into the temp table `validated`
- * (markDuplicatesSql then flags repeated keys). Typed values and problems are computed once per row in lateral subqueries
- * (`offset 0` keeps the planner from copying their expressions into every use).
- */
-export function validatedTableSql(context: ValidationContext): string {
-  const checks = checksOf(context).map((check) => `case when ${check.condition} then '${check.reason}:${check.field}' end`);
-  return `
-    create temp table validated on commit drop as
-    select ${outputColumns(context).join(',\n      ')}
-    from ${context.staging} as s
-    cross join lateral (select ${['true as _row', ...wellFormedColumns(context)].join(',\n      ')} offset 0) as w
-    cross join lateral (select ${typedColumns(context).join(',\n      ')} offset 0) as t
-    ${joins(context).join('\n    ')}
-    cross join lateral (select array_remove(array[s.parse_reason || ':row', ${checks.join(',\n      ')}]::text[], null) as problems offset 0) as p`;
-}
