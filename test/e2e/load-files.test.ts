@@ -86,6 +86,14 @@ describe('loading a folder of contract files', () => {
     expect(summary.batches.map((batch) => batch.fileName)).toEqual(['fx_rates.csv']);
   });
 
+  it('names the exact line of a bad value in a large, well-formed file', async () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => `X${index},P1,2026-01-15,${index === 2500 ? 'n/a-ish' : '10'},USD,Suite`);
+    const summary = await load(writeFiles(tempFolder('lines'), { 'revenue-lines.csv': lines('line_id,partner_id,booked_at,amount,currency,product', ...rows) }));
+    expect(summary.rowsQuarantined).toBe(1);
+    const bad = await test.db('ops.quarantine').where({ file_name: 'revenue-lines.csv' }).first('line_number', 'field', 'message');
+    expect(bad).toEqual({ line_number: '2502', field: 'amount', message: expect.stringContaining('amount = "n/a-ish"') as string });
+  });
+
   it('reads files from subfolders in entity order', async () => {
     const nested = writeFiles(join(tempFolder('nested'), 'exports', 'jan'), { 'revenue.csv': revenue, 'partners.csv': partners });
     const summary = await load(join(nested, '..', '..'));
