@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, readRuntimeEnv, serviceStatus, startServices, ServiceError } from '@ppm/runtime';
-import { describe, expect, it } from 'vitest';
+import { readRuntimeEnv, serviceStatus, startServices, ServiceError } from '@ppm/runtime';
+import { describe, expect, inject, it } from 'vitest';
 
 function tempDataDir(): string {
-  return mkdtempSync(join(projectRoot(), '.data', 'test-runs', 'runtime-'));
+  return mkdtempSync(join(inject('runDir'), 'runtime-'));
 }
 
 describe('runtime services', () => {

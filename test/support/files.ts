@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { projectRoot } from '@ppm/runtime';
+import { inject } from 'vitest';
 
-/** A fresh folder under .data/test-runs for a test's source files. */
+/** A fresh folder inside this test run's scratch folder (removed with it at the end of the run). */
 export function tempFolder(prefix: string): string {
-  const base = join(projectRoot(), '.data', 'test-runs');
+  const base = join(inject('runDir'), 'files');
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, `${prefix}-`));
 }
