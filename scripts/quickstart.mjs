@@ -42,7 +42,10 @@ function checkNode() {
 function ensurePnpm() {
   const wanted = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.replace(/^pnpm@/, '');
   if (output('pnpm', ['--version']) === wanted) return 'pnpm';
-  const local = join(toolsDir, 'pnpm', 'node_modules', '.bin', 'pnpm');
+  const localBin = join(toolsDir, 'pnpm', 'node_modules', '.bin');
+  const local = join(localBin, 'pnpm');
+  // turbo and pnpm scripts look for pnpm on PATH, so the local copy goes first on it.
+  process.env.PATH = `${localBin}${delimiter}${process.env.PATH ?? ''}`;
   if (existsSync(local) && output(local, ['--version']) === wanted) return local;
   step(`installing pnpm ${wanted} into ${join(toolsDir, 'pnpm')}`);
   const status = run('npm', ['install', '--prefix', join(toolsDir, 'pnpm'), '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${wanted}`]);
