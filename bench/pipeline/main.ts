@@ -33,10 +33,10 @@ async function direct(db: Warehouse, config: PlatformConfig): Promise<number> {
   const environment = new MockActivityEnvironment();
   const started = performance.now();
   const runId = 'bench-direct';
-  await environment.run(activities.loadSourceData, { source: 'bench', runId, asOf: '2026-10-01' });
-  await environment.run(activities.buildModels, { period });
-  await environment.run(activities.scorePartners, { period });
-  await environment.run(activities.deliverAlerts);
+  await environment.run((input: Parameters<typeof activities.loadSourceData>[0]) => activities.loadSourceData(input), { source: 'bench', runId, asOf: '2026-10-01' });
+  await environment.run((input: { period: string }) => activities.buildModels(input), { period });
+  await environment.run((input: { period: string }) => activities.scorePartners(input), { period });
+  await environment.run(() => activities.deliverAlerts());
   return (performance.now() - started) / 1000;
 }
 

@@ -1,0 +1,12 @@
+export { createSemanticCore, semanticServerOptions, type CubeLogger, type SemanticCoreOptions } from './core.js';
+export { defaultCubeDir, loadAccessRules, type AccessScope, type Role } from './cube-folder.js';
+export { readSemanticEnv, tokenSecret, type SemanticEnv } from './env.js';
+export { PreAggregationRefreshError, SemanticConfigError } from './errors.js';
+export { nativeModuleStatus, type NativeModuleStatus } from './native.js';
+export { programFiscalYearStartMonth } from './program-config.js';
+export { EnforcingServerCore, nativeOnlyApis, OfflineServerCore } from './offline/classes.js';
+export { startOfflineServer, type OfflineServerOptions, type RunningServer } from './offline/http.js';
+export { refreshPreAggregations, type RefreshPreAggregationsOptions, type RefreshProgress, type RefreshSummary } from './refresh.js';
+export { mintToken, scopeOfClaims, type MintTokenOptions, type TokenClaims } from './tokens.js';
+export { queryCatalog, type CatalogQuery } from './catalog.js';
+export { tierRegionQuery, tierRegionReport, type TierRegionRow } from './report.js';
