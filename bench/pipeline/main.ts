@@ -14,7 +14,7 @@ const options = numberOptions({ partners: 2500, months: 36 });
 const period = '2026-09';
 installWorkerLogging('ERROR');
 
-async function freshDatabase(serverUrl: string, name: string): Promise<Warehouse> {
+async function freshDatabase(serverUrl: string, name: string): Promise<{ db: Warehouse; url: string }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -24,12 +24,12 @@ async function freshDatabase(serverUrl: string, name: string): Promise<Warehouse
   url.pathname = `/${name}`;
   const db = connectWarehouse(url.toString());
   await migrateLatest(db);
-  return db;
+  return { db, url: url.toString() };
 }
 
 /** (a) The pipeline's activities called one after another in this process, as the workflow would. */
-async function direct(db: Warehouse, config: PlatformConfig): Promise<number> {
-  const activities = createActivities({ db, config });
+async function direct(db: Warehouse, databaseUrl: string, config: PlatformConfig): Promise<number> {
+  const activities = createActivities({ db, databaseUrl, config });
   const environment = new MockActivityEnvironment();
   const started = performance.now();
   const runId = 'bench-direct';
@@ -37,13 +37,14 @@ async function direct(db: Warehouse, config: PlatformConfig): Promise<number> {
   await environment.run((input: { period: string }) => activities.buildModels(input), { period });
   await environment.run((input: { period: string }) => activities.scorePartners(input), { period });
   await environment.run(() => activities.deliverAlerts());
+  await environment.run(() => activities.refreshSemanticLayer());
   return (performance.now() - started) / 1000;
 }
 
 /** (b) The same run as a workflow on a Temporal dev server with a worker. */
-async function throughTemporal(db: Warehouse, config: PlatformConfig, address: string, namespace: string): Promise<number> {
+async function throughTemporal(db: Warehouse, databaseUrl: string, config: PlatformConfig, address: string, namespace: string): Promise<number> {
   const taskQueue = 'bench-pipeline';
-  const { worker, connection } = await createPipelineWorker({ db, config, temporalAddress: address, namespace, taskQueue });
+  const { worker, connection } = await createPipelineWorker({ db, databaseUrl, config, temporalAddress: address, namespace, taskQueue });
   const client = await connectClient(address, namespace);
   const started = performance.now();
   await worker.runUntil(async () => (await startPipeline(client, { source: 'bench', period }, { taskQueue })).result());
@@ -63,14 +64,14 @@ try {
   const config = { ...loadPlatformConfig(), sources: new Map([['bench', filesSourceAt('bench', join(out, 'data'))]]) };
   console.log(`Pipeline over ${records.toLocaleString('en-US')} records (${options.partners} partners x ${options.months} months): direct, then through Temporal...`);
   const directDb = await freshDatabase(services.databaseUrl, 'bench_pipeline_direct');
-  const directSeconds = await direct(directDb, config);
-  await directDb.destroy();
+  const directSeconds = await direct(directDb.db, directDb.url, config);
+  await directDb.db.destroy();
   const temporalDb = await freshDatabase(services.databaseUrl, 'bench_pipeline_temporal');
-  const temporalSeconds = await throughTemporal(temporalDb, config, services.temporalAddress, services.temporalNamespace);
-  await temporalDb.destroy();
+  const temporalSeconds = await throughTemporal(temporalDb.db, temporalDb.url, config, services.temporalAddress, services.temporalNamespace);
+  await temporalDb.db.destroy();
   const ratio = Math.round((temporalSeconds / directSeconds) * 100) / 100;
   report(
-    `Pipeline (load, models, scoring, alerts) over ${records.toLocaleString('en-US')} records`,
+    `Pipeline (load, models, scoring, alerts, semantic refresh) over ${records.toLocaleString('en-US')} records`,
     [
       ['activities called directly', `${directSeconds.toFixed(1)} s`],
       ['through Temporal with a worker', `${temporalSeconds.toFixed(1)} s`],

@@ -45,7 +45,7 @@ describe('the partner pipeline through Temporal', () => {
     manifest = await generateEcosystem({ partners: 120, months: 14, seed: 3, end: period, dirty: true, out });
     receiver = await startReceiver(received);
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`;
-    worker = await startTestWorker(test.db, configWithSource(source, join(out, 'data')), { alertWebhook: { url, secret } });
+    worker = await startTestWorker(test, configWithSource(source, join(out, 'data')), { alertWebhook: { url, secret } });
     const handle = await startPipeline(worker.client, { source, period }, { taskQueue: worker.taskQueue });
     summary = await handle.result();
   });

@@ -34,7 +34,7 @@ describe('Temporal Schedules of the pipeline', () => {
   beforeAll(async () => {
     const out = tempFolder('schedules');
     await generateEcosystem({ partners: 60, months: 12, seed: 21, end: period, out });
-    worker = await startTestWorker(test.db, configWithSource(source, join(out, 'data')));
+    worker = await startTestWorker(test, configWithSource(source, join(out, 'data')));
     client = worker.client;
   });
 

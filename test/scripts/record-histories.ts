@@ -1,6 +1,7 @@
 // Records workflow histories for the replay tests (test/e2e/replay.test.ts). Run after a
-// deliberate change of workflow behaviour, never to paper over a failing replay:
-//   pnpm --filter @ppm/e2e record-histories
+// deliberate change of workflow behaviour (guarded with patched()), never to paper over a
+// failing replay; keep the older histories, they prove runs in flight still replay:
+//   HISTORY_TAG=<what changed> pnpm --filter @ppm/e2e record-histories
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEcosystem } from '@ppm/generator';
@@ -21,7 +22,7 @@ try {
   await generateEcosystem({ partners: 40, months: 12, seed: 77, end: '2026-06', dirty: true, out });
   const config = configWithSource('history', join(out, 'data'));
   const taskQueue = 'record-histories';
-  const { worker, connection } = await createPipelineWorker({ db, config, temporalAddress: services.temporalAddress, namespace: services.temporalNamespace, taskQueue });
+  const { worker, connection } = await createPipelineWorker({ db, databaseUrl: services.databaseUrl, config, temporalAddress: services.temporalAddress, namespace: services.temporalNamespace, taskQueue });
   const client = await connectClient(services.temporalAddress, services.temporalNamespace);
   await worker.runUntil(async () => {
     const pipeline = await startPipeline(client, { source: 'history', period: '2026-06' }, { taskQueue });
@@ -31,7 +32,8 @@ try {
     mkdirSync(folder, { recursive: true });
     const record = async (name: string, workflowId: string, runId?: string) => {
       const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-      writeFileSync(join(folder, `${name}.json`), `${protoUtils.historyToJSON(history)}\n`);
+      const tag = process.env.HISTORY_TAG ? `-${process.env.HISTORY_TAG}` : '';
+      writeFileSync(join(folder, `${name}${tag}.json`), `${protoUtils.historyToJSON(history)}\n`);
       console.log(`recorded ${name} (${history.events?.length ?? 0} events)`);
     };
     await record('partner-pipeline', pipeline.workflowId);

@@ -21,11 +21,12 @@ export interface RunningWorker {
 }
 
 /** A worker in this process on its own task queue, and a client; stop() shuts both down. */
-export async function startTestWorker(db: Warehouse, config: PlatformConfig, options: { alertWebhook?: AlertWebhook; taskQueue?: string } = {}): Promise<RunningWorker> {
+export async function startTestWorker(database: { db: Warehouse; url: string }, config: PlatformConfig, options: { alertWebhook?: AlertWebhook; taskQueue?: string } = {}): Promise<RunningWorker> {
+  const { db, url: databaseUrl } = database;
   const address = inject('temporalAddress');
   const namespace = inject('temporalNamespace');
   const taskQueue = options.taskQueue ?? uniqueName('test-');
-  const { worker, connection } = await createPipelineWorker({ db, config, temporalAddress: address, namespace, taskQueue, ...(options.alertWebhook ? { alertWebhook: options.alertWebhook } : {}) });
+  const { worker, connection } = await createPipelineWorker({ db, databaseUrl, config, temporalAddress: address, namespace, taskQueue, ...(options.alertWebhook ? { alertWebhook: options.alertWebhook } : {}) });
   const running = worker.run();
   const client = await connectClient(address, namespace);
   return {

@@ -11,7 +11,7 @@ export interface PipelineInput {
   readonly period: string;
 }
 
-export const pipelineSteps = ['load', 'models', 'score', 'alerts'] as const;
+export const pipelineSteps = ['load', 'models', 'score', 'alerts', 'semantic'] as const;
 export type PipelineStep = 'starting' | (typeof pipelineSteps)[number] | 'done' | 'failed';
 
 export interface PipelineProgress {
@@ -30,5 +30,7 @@ export interface PipelineSummary {
   readonly models: ModelsResult;
   readonly scoring: ScoringResult;
   readonly alerts: AlertDelivery;
+  /** Rollups rebuilt; absent for runs recorded before the semantic layer step existed. */
+  readonly semantic?: { readonly preAggregations: readonly string[]; readonly durationMs: number };
   readonly durationsMs: Readonly<Record<string, number>>;
 }

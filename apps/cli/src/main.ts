@@ -11,6 +11,10 @@ import { registerRuns } from './commands/runs.js';
 import { registerScore } from './commands/score.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServices } from './commands/services.js';
+import { registerToken } from './commands/token.js';
+
+// Some libraries (Cube) print warnings with console.log; with --json, stdout carries only the JSON.
+if (process.argv.includes('--json')) console.log = console.error;
 
 const program = new Command('ppm')
   .description('Partner performance management: load partner data, build metrics, score partners, and run the pipeline.')
@@ -28,6 +32,7 @@ registerBackfill(program);
 registerScore(program);
 registerSchedule(program);
 registerServices(program);
+registerToken(program);
 
 try {
   await program.parseAsync(process.argv);

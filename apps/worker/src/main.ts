@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     await migrateLatest(db);
     const { worker, connection } = await createPipelineWorker({
       db,
+      databaseUrl: services.databaseUrl,
       config: loadPlatformConfig(),
       ...(env.PPM_ALERT_WEBHOOK_URL && env.PPM_ALERT_WEBHOOK_SECRET ? { alertWebhook: { url: env.PPM_ALERT_WEBHOOK_URL, secret: env.PPM_ALERT_WEBHOOK_SECRET } } : {}),
       temporalAddress: services.temporalAddress,

@@ -12,6 +12,7 @@ import { OfflineServerCore } from './offline/classes.js';
 
 const { CubejsHandlerError } = apiGatewayPackage;
 const { PostgresDriver } = postgresDriverPackage;
+type Driver = InstanceType<typeof PostgresDriver>;
 
 export type CubeLogger = (message: string, params: Record<string, unknown>) => void;
 
@@ -78,7 +79,11 @@ function sqlTokenAuth(cubeDir: string, secret: string | undefined): CreateOption
 }
 
 /** Cube's CreateOptions for cube/: cube.js plus the driver, model path and process settings. */
-export function semanticServerOptions(options: SemanticCoreOptions): CreateOptions {
+export function semanticServerOptions(options: SemanticCoreOptions, onDriver: (driver: Driver) => void = () => undefined): CreateOptions {
+  const trackDriver = (driver: Driver) => {
+    onDriver(driver);
+    return driver;
+  };
   applyCubeEnvironment(options);
   const cubeDir = options.cubeDir ?? defaultCubeDir();
   const config = loadCubeConfig(cubeDir);
@@ -90,7 +95,7 @@ export function semanticServerOptions(options: SemanticCoreOptions): CreateOptio
     // Cube's file repository resolves the model folder against the working directory.
     schemaPath: relative(process.cwd(), join(cubeDir, 'model')) || '.',
     apiSecret: options.apiSecret,
-    driverFactory: () => new PostgresDriver({ connectionString: options.databaseUrl, maxPoolSize: options.maxPoolSize ?? 8 }),
+    driverFactory: () => trackDriver(new PostgresDriver({ connectionString: options.databaseUrl, maxPoolSize: options.maxPoolSize ?? 8 })),
     logger: options.logger ?? defaultLogger,
     devServer: false,
     telemetry: false,
@@ -107,8 +112,15 @@ export function semanticServerOptions(options: SemanticCoreOptions): CreateOptio
 
 /**
  * Cube's server-core without the native module: compiler, query orchestrator and the API
- * gateway's request handling. Call `shutdown()` when done (it closes the pool).
+ * gateway's request handling. Call `close()` when done: it also releases every driver Cube
+ * created, since Cube's shutdown leaves some pools open (two connections per core, measured).
  */
 export function createSemanticCore(options: SemanticCoreOptions): OfflineServerCore {
-  return new OfflineServerCore(semanticServerOptions(options));
+  const drivers = new Set<Driver>();
+  const core = new OfflineServerCore(semanticServerOptions(options, (driver) => drivers.add(driver)));
+  core.onClose(async () => {
+    await Promise.all([...drivers].map((driver) => driver.release().catch(() => undefined)));
+    drivers.clear();
+  });
+  return core;
 }

@@ -11,6 +11,7 @@ import { onShutdownSignal } from '../lib/shutdown.js';
 import { printSummary } from './run.js';
 import { printProgramByTier } from './demo-report.js';
 import { printScoring } from './demo-scores.js';
+import { printSemanticReport, startDemoSemanticApi, type DemoSemanticApi } from './demo-semantic.js';
 
 interface DemoOptions {
   readonly once?: boolean;
@@ -35,6 +36,7 @@ async function demoData(dataDir: string, partners: number, end: string): Promise
 async function startWorker(pipeline: PipelineSession) {
   const { worker, connection } = await createPipelineWorker({
     db: pipeline.session.db,
+    databaseUrl: pipeline.session.services.databaseUrl,
     config: pipeline.config,
     temporalAddress: pipeline.session.services.temporalAddress,
     namespace: pipeline.session.services.temporalNamespace,
@@ -54,7 +56,9 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const period = previousMonth();
   const pipeline = await openPipelineSession({ quiet: false });
   const stopWorker = await startWorker(pipeline);
+  let semanticApi: DemoSemanticApi | undefined;
   const shutdown = async () => {
+    await semanticApi?.close();
     await stopWorker();
     await pipeline.close();
   };
@@ -69,12 +73,15 @@ async function runDemo(options: DemoOptions): Promise<void> {
     note(`(${manifest.quarantine.total} bad rows were planted in the dirty files; the generator's manifest lists them by reason.)`);
     await printProgramByTier(pipeline.session.db, period);
     await printScoring(pipeline.session.db, summary.scoring, `${period}-01`);
+    semanticApi = await startDemoSemanticApi(pipeline);
+    await printSemanticReport(semanticApi, period);
 
     const schedules = await applySchedules(pipeline.client, loadSchedules(pipeline.config.dir));
     console.log('\nWhere to look:');
     console.log(formatTable([
       { what: 'This run in the Temporal Web UI', where: webUiLink(pipeline.session, handle.workflowId, summary.runId) ?? '(your cluster\'s UI)' },
       ...schedules.map((schedule) => ({ what: `Schedule ${schedule.id} (${schedule.outcome})`, where: pipeline.session.services.temporalUiUrl ? `${pipeline.session.services.temporalUiUrl}/namespaces/${pipeline.session.services.temporalNamespace}/schedules/${schedule.id}` : schedule.id })),
+      { what: 'Semantic API (REST, Cube format)', where: semanticApi.url },
       { what: 'Warehouse (psql)', where: pipeline.session.services.databaseUrl },
       { what: 'Quarantined rows', where: 'select * from ops.quarantine order by quarantined_at desc' },
     ]));

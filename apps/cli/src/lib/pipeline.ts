@@ -37,7 +37,7 @@ export async function openPipelineSession(options: { quiet?: boolean } = {}): Pr
       if (stopWorker || (await hasWorker(client))) return false;
       installWorkerLogging('ERROR');
       note(`No worker polls task queue ${pipelineTaskQueue}: running one in this process while the command runs (start one that stays with \`pnpm worker\`).`);
-      const { worker, connection } = await createPipelineWorker({ db: session.db, config, temporalAddress: session.services.temporalAddress, namespace: session.services.temporalNamespace });
+      const { worker, connection } = await createPipelineWorker({ db: session.db, databaseUrl: session.services.databaseUrl, config, temporalAddress: session.services.temporalAddress, namespace: session.services.temporalNamespace });
       const running = worker.run();
       stopWorker = async () => {
         worker.shutdown();

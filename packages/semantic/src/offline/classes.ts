@@ -77,10 +77,18 @@ export class OfflineServerCore extends CubejsServerCore {
     return this.apiGateway();
   }
 
+  private readonly closeHooks: (() => Promise<void>)[] = [];
+
+  /** Work to run after Cube's own shutdown (releasing the drivers it created). */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
   /** Stops the scheduled refresh and closes the connections. */
   async close(): Promise<void> {
     await this.beforeShutdown();
     await this.shutdown();
+    for (const hook of this.closeHooks) await hook();
   }
 
   /** Cube's manual pre-aggregation build (what its pre-aggregation jobs API runs). */
