@@ -47,7 +47,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 async function recordFinished(client: pg.PoolClient, loadId: string, counts: MergeCounts, facts: ReadFacts): Promise<void> {
   await client.query(
-    `update ops.load_batches set status = 'succeeded', finished_at = now(), rows_read = $2, rows_loaded = $3,
+    `update ops.load_batches set status = 'succeeded', finished_at = clock_timestamp(), rows_read = $2, rows_loaded = $3,
        rows_updated = $4, rows_unchanged = $5, rows_quarantined = $6, content_sha256 = $7, encoding = $8, delimiter = $9
      where load_id = $1`,
     [loadId, facts.records, counts.rowsLoaded, counts.rowsUpdated, counts.rowsUnchanged, counts.rowsQuarantined, facts.sha256 ?? null, facts.encoding ?? null, facts.delimiter ?? null],
