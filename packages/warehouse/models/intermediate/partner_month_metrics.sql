@@ -19,11 +19,19 @@ series as (
   where s.month_start between w.first_month - interval '12 months' and w.last_month
 ),
 
+-- Activity before the series: an incremental run reads it from the row it built for the
+-- month before the series; a full build aggregates the older flows.
 earlier_activity as (
+  {% if is_incremental() %}
+  select e.partner_id, e.last_commercial_activity_at as last_activity_at
+  from {{ this }} as e, window_bounds as w
+  where e.period_start = w.first_month - interval '13 months'
+  {% else %}
   select f.partner_id, max(greatest(f.last_positive_revenue_at, f.last_registration_at)) as last_activity_at
   from {{ ref('partner_month_flows') }} as f, window_bounds as w
   where f.month_start < w.first_month - interval '12 months'
   group by 1
+  {% endif %}
 ),
 
 rolling as (

@@ -36,8 +36,9 @@ certified as (
 ),
 
 snapshots as (
-  select partner_id, snapshot_date, sum(opportunity_amount) filter (where is_open) as open_amount
-  from {{ ref('stg_core__pipeline') }}
+  select p.partner_id, p.snapshot_date, sum(p.opportunity_amount) filter (where p.is_open) as open_amount
+  from {{ ref('pipeline_snapshots') }} as p
+  where p.snapshot_date between (select min(month_end) from months) - {{ var('pipeline_stale_days') }} and (select max(month_end) from months)
   group by 1, 2
 ),
 

@@ -13,7 +13,15 @@ window_quarters as (
 
 months as (
   select m.* from {{ ref('partner_month_metrics') }} as m
-  where m.quarter_start >= (select min(quarter_start) from window_quarters) - interval '12 months'
+  where m.quarter_start in (select quarter_start from window_quarters)
+),
+
+-- Revenue of the quarters growth compares with: narrow, so the wide month rows are read only for the window.
+past_revenue as (
+  select m.partner_id, m.quarter_start, sum(m.revenue) as revenue
+  from {{ ref('partner_month_metrics') }} as m
+  where m.quarter_start in (select quarter_start - interval '3 months' from window_quarters union select quarter_start - interval '12 months' from window_quarters)
+  group by 1, 2
 ),
 
 quarter_flows as (
@@ -49,9 +57,8 @@ quarter_growth as (
     coalesce(last_year.revenue, 0) as revenue_same_period_last_year
   from quarter_flows as q
   left join quarter_targets as qt on qt.partner_id = q.partner_id and qt.quarter_start = q.quarter_start
-  left join quarter_flows as prior on prior.partner_id = q.partner_id and prior.quarter_start = q.quarter_start - interval '3 months'
-  left join quarter_flows as last_year on last_year.partner_id = q.partner_id and last_year.quarter_start = q.quarter_start - interval '12 months'
-  where q.quarter_start in (select quarter_start from window_quarters)
+  left join past_revenue as prior on prior.partner_id = q.partner_id and prior.quarter_start = q.quarter_start - interval '3 months'
+  left join past_revenue as last_year on last_year.partner_id = q.partner_id and last_year.quarter_start = q.quarter_start - interval '12 months'
 ),
 
 quarter_velocity as (
