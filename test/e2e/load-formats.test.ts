@@ -1,5 +1,5 @@
 import { defaultProgramConfig } from '@ppm/core';
-import { filesSourceAt, loadSource } from '@ppm/etl';
+import { filesSourceAt, loadSource, parseSources, SourceConfigError } from '@ppm/etl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { lines, tempFolder, writeFiles } from '../support/files.js';
@@ -59,5 +59,36 @@ describe('file formats and messy exports', () => {
       { learning_path: null, required: true, completed_at: null },
       { learning_path: null, required: false, completed_at: null },
     ]);
+  });
+
+  it('reads the date layout a source declares besides ISO, and quarantines impossible dates naming the layout', async () => {
+    const folder = writeFiles(tempFolder('day-first'), {
+      'revenue.csv': lines(
+        'line_id,partner_id,booked_at,amount,currency',
+        'D1,P1,03/02/2026,10,USD',
+        'D2,P1,2026-02-04,20,USD',
+        'D3,P1,31/02/2026,30,USD',
+        'D4,P1,02/2026,40,USD',
+      ),
+      'engagement_events.csv': lines('partner_id,occurred_at,kind', 'P1,05/02/2026 14:30,portal_login', 'P1,2026-02-06T08:00:00Z,portal_login'),
+    });
+    const source = parseSources(`sources:\n  eu_crm:\n    type: files\n    path: ${folder}\n    date_format: DD/MM/YYYY\n`, 'sources.yml', '/').get('eu_crm');
+    if (!source) throw new Error('source eu_crm not parsed');
+    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    expect(summary).toMatchObject({ rowsLoaded: 4, rowsQuarantined: 2, quarantinedByReason: { invalid_date: 2 } });
+    const booked = await test.db('core.revenue').whereIn('line_id', ['D1', 'D2']).orderBy('line_id').select(test.db.raw('booked_at::text as booked_at'));
+    expect(booked).toEqual([{ booked_at: '2026-02-03' }, { booked_at: '2026-02-04' }]);
+    const events = await test.db('core.engagement_events').where({ partner_id: 'P1', kind: 'portal_login' }).whereIn('occurred_at', ['2026-02-05T14:30:00Z', '2026-02-06T08:00:00Z']).count<{ count: string }[]>('* as count');
+    expect(events[0]?.count).toBe('2');
+    const rejected = await test.db('ops.quarantine').where({ file_name: 'revenue.csv', source: 'eu_crm', reason_code: 'invalid_date' }).orderBy('line_number').select('line_number', 'message');
+    expect(rejected).toEqual([
+      { line_number: '4', message: 'booked_at = "31/02/2026": Not a valid date (ISO 8601 YYYY-MM-DD, or DD/MM/YYYY as the source\'s date_format declares).' },
+      { line_number: '5', message: 'booked_at = "02/2026": Not a valid date (ISO 8601 YYYY-MM-DD, or DD/MM/YYYY as the source\'s date_format declares).' },
+    ]);
+  });
+
+  it('refuses a date layout it does not know, naming the file and the field', () => {
+    expect(() => parseSources('sources:\n  crm:\n    type: files\n    path: data\n    date_format: DD/MM/YY\n', 'sources.yml', '/')).toThrow(SourceConfigError);
+    expect(() => parseSources('sources:\n  crm:\n    type: files\n    path: data\n    date_format: DD/MM/YY\n', 'sources.yml', '/')).toThrow(/sources\.yml.*date_format/s);
   });
 });

@@ -4,4 +4,5 @@ export { abandonRunningBatches, loadBatch, totalQuarantined, type BatchResult, t
 export { loadSource, summarize, type LoadProgress, type LoadSourceOptions, type LoadSummary } from './load-source.js';
 export { loadEntityQuery } from './sql-source.js';
 export { filesSourceAt, parseSources, type FilesSource, type PostgresSource, type SourceDefinition } from './sources.js';
+export { dateFormats, type DateFormat } from './sql/date-formats.js';
 export { detectEncoding, openText, type TextEncoding } from './input/decode.js';

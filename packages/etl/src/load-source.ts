@@ -89,7 +89,12 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
   const skip = new Set(options.skip ?? []);
   const completed = [...skip].filter((name) => batches.some((batch) => batch.name === name));
   const results: BatchResult[] = [];
-  const sourceTarget = { ...target, source: source.name, fullSnapshot: target.fullSnapshot ?? source.full_snapshot ?? false };
+  const sourceTarget = {
+    ...target,
+    source: source.name,
+    fullSnapshot: target.fullSnapshot ?? source.full_snapshot ?? false,
+    ...(source.type === 'files' ? { dateFormat: source.date_format } : {}),
+  };
   const report = (current?: string) =>
     options.onProgress?.({
       batchesDone: completed.length,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import { filesSourceAt, loadSource, type LoadSummary } from '@ppm/etl';
+import { Option, type Command } from 'commander';
+import { dateFormats, filesSourceAt, loadSource, type DateFormat, type LoadSummary } from '@ppm/etl';
 import { loadPlatformConfig, sourceNamed } from '@ppm/workflows';
 import { exitCodes } from '../lib/exit.js';
 import { formatTable, note, printJson } from '../lib/output.js';
@@ -10,6 +10,7 @@ interface LoadFlags {
   readonly source?: string;
   readonly path?: string;
   readonly fullSnapshot?: boolean;
+  readonly dateFormat?: DateFormat;
   readonly json?: boolean;
 }
 
@@ -33,7 +34,7 @@ export function printLoadSummary(summary: LoadSummary): void {
 /** Loads a source directly (no Temporal): every file, in contract order, each in its own transaction. */
 async function load(flags: LoadFlags): Promise<void> {
   const config = loadPlatformConfig();
-  const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false }) : sourceNamed(config, flags.source ?? 'demo');
+  const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false, ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}) }) : sourceNamed(config, flags.source ?? 'demo');
   const session = await openSession();
   try {
     const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
@@ -56,6 +57,7 @@ export function registerLoad(program: Command): void {
     .option('--source <name>', 'configured source (config/sources.yml)', 'demo')
     .option('--path <dir>', 'load this folder of contract files instead of a configured source')
     .option('--full-snapshot', 'with --path: partners missing from the partners files become inactive')
+    .addOption(new Option('--date-format <layout>', 'with --path: date layout of the files besides ISO 8601').choices(dateFormats))
     .option('--json', 'print the load summary as JSON')
     .action(load);
 }

@@ -114,6 +114,12 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 | period | \`YYYY-MM\` (month), \`YYYY-Qn\` (quarter) or \`YYYY\` (year); calendar quarters |
 | one of | the listed values, any case, spaces or hyphens for underscores (\`System Integrator\` = \`system_integrator\`) |
 
+**Other date layouts.** ISO 8601 is always read. A files source whose export writes dates
+another way declares that layout with \`date_format\` in \`config/sources.yml\` (e.g.
+\`DD/MM/YYYY\`, \`MM/DD/YYYY\`, \`DD.MM.YYYY\`; list in [operations](operations.md#sources)), and
+it is read besides ISO, for timestamps with an optional 24-hour \`HH:MM[:SS]\` (UTC). A
+layout is never guessed: \`03/04/2026\` is March in one country and April in another.
+
 **Money.** Every amount keeps its original value and currency and gets a reporting
 amount: \`round(amount × rate, 2)\` in the reporting currency (default ${defaultProgramConfig.reporting_currency},
 \`reporting_currency\`), with the latest \`fx_rates\` rate of its currency on or before

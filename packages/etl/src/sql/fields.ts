@@ -1,4 +1,5 @@
 import type { FieldDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
+import type { DateLayout } from './date-formats.js';
 
 /** A quoted identifier; field names come from the contract, never from input. */
 export const ident = (name: string) => `"${name}"`;
@@ -32,7 +33,23 @@ export function enumValues(field: FieldDefinition, config: ProgramConfig): reado
 export const normalizeEnum = (src: string) =>
   `(case when strpos(${src}, '  ') = 0 and strpos(${src}, '--') = 0 then translate(lower(${src}), ' -', '__') else regexp_replace(lower(${src}), '[[:space:]-]+', '_', 'g') end)`;
 
-export function typingOf(field: FieldDefinition, config: ProgramConfig): FieldTyping | undefined {
+const isoDateValid = (src: string) =>
+  `(${isoDateShape(src)} and pg_input_is_valid(left(${src}, 10), 'date') and (length(${src}) = 10 or (substr(${src}, 11, 1) in ('T', ' ') and pg_input_is_valid(${src}, 'timestamptz'))))`;
+const rewrittenToIso = (src: string, layout: DateLayout) => `regexp_replace(${src}, ${literal(layout.pattern)}, ${literal(layout.toIso)})`;
+
+/** ISO text, or else text in the source's declared layout (rewritten to ISO, then checked by PostgreSQL). */
+function orInLayout(isoValid: string, src: string, layout: DateLayout | undefined, type: 'date' | 'timestamptz'): string {
+  if (!layout) return isoValid;
+  return `(${isoValid} or (${src} ~ ${literal(layout.pattern)} and pg_input_is_valid(${rewrittenToIso(src, layout)}, '${type}')))`;
+}
+
+function castInLayout(isoCast: string, src: string, layout: DateLayout | undefined, type: 'date' | 'timestamptz'): string {
+  if (!layout) return isoCast;
+  return `(case when ${isoDateShape(src)} then ${isoCast} else ${rewrittenToIso(src, layout)}::${type} end)`;
+}
+
+/** `layout`: the source's declared date layout, read besides ISO 8601. */
+export function typingOf(field: FieldDefinition, config: ProgramConfig, layout?: DateLayout): FieldTyping | undefined {
   switch (field.type) {
     case 'string':
       return undefined;
@@ -61,16 +78,15 @@ export function typingOf(field: FieldDefinition, config: ProgramConfig): FieldTy
       };
     case 'date':
       return {
-        valid: (src) =>
-          `(${isoDateShape(src)} and pg_input_is_valid(left(${src}, 10), 'date') and (length(${src}) = 10 or (substr(${src}, 11, 1) in ('T', ' ') and pg_input_is_valid(${src}, 'timestamptz'))))`,
-        cast: (src) => `left(${src}, 10)::date`,
+        valid: (src) => orInLayout(isoDateValid(src), src, layout, 'date'),
+        cast: (src) => castInLayout(`left(${src}, 10)::date`, src, layout, 'date'),
         invalidReason: 'invalid_date',
         sqlType: 'date',
       };
     case 'timestamp':
       return {
-        valid: (src) => `(${isoDateShape(src)} and pg_input_is_valid(${src}, 'timestamptz'))`,
-        cast: (src) => `${src}::timestamptz`,
+        valid: (src) => orInLayout(`(${isoDateShape(src)} and pg_input_is_valid(${src}, 'timestamptz'))`, src, layout, 'timestamptz'),
+        cast: (src) => castInLayout(`${src}::timestamptz`, src, layout, 'timestamptz'),
         invalidReason: 'invalid_timestamp',
         sqlType: 'timestamptz',
       };

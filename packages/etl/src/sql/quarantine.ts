@@ -1,18 +1,27 @@
 import { quarantineReasons } from '@ppm/core';
+import type { DateLayout } from './date-formats.js';
 import { literal } from './fields.js';
 
-const reasonTexts = Object.entries(quarantineReasons)
-  .map(([code, text]) => `(${literal(code)}, ${literal(text)})`)
-  .join(', ');
+/** The reason texts, naming the source's declared date layout where it is read too. */
+function reasonTexts(layout: DateLayout | undefined): string {
+  const texts: Record<string, string> = { ...quarantineReasons };
+  if (layout) {
+    texts.invalid_date = `Not a valid date (ISO 8601 YYYY-MM-DD, or ${layout.format} as the source's date_format declares).`;
+    texts.invalid_timestamp = `Not a valid timestamp or date (ISO 8601, or ${layout.format} with an optional HH:MM[:SS] as the source's date_format declares).`;
+  }
+  return Object.entries(texts)
+    .map(([code, text]) => `(${literal(code)}, ${literal(text)})`)
+    .join(', ');
+}
 
 /**
  * Copies rejected rows to ops.quarantine: the first problem as reason, field and a
  * message quoting the bad value; every problem; and the raw row as read.
  * Parameters: load id, source, entity, file name.
  */
-export function quarantineInsertSql(staging: string): string {
+export function quarantineInsertSql(staging: string, layout?: DateLayout): string {
   return `
-    with reasons (code, text) as (values ${reasonTexts}),
+    with reasons (code, text) as (values ${reasonTexts(layout)}),
     rejected as (
       select v.line_no, v.problems,
              split_part(v.problems[1], ':', 1) as reason_code,

@@ -1,4 +1,5 @@
 import { quarantineReasonOrder, type EntityDefinition, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
+import type { DateLayout } from './date-formats.js';
 import { ident, literal, typingOf } from './fields.js';
 
 export interface ValidationContext {
@@ -11,6 +12,8 @@ export interface ValidationContext {
   /** Per-batch lookup tables (regular unlogged tables, so parallel workers can read them). */
   readonly fxCalendar: string;
   readonly knownPartners: string;
+  /** The source's declared date layout, read besides ISO 8601. */
+  readonly dateLayout?: DateLayout;
 }
 
 interface Check {
@@ -69,7 +72,7 @@ class Validation {
   checkedColumns(): string[] {
     const columns = ['s.line_no', 's.parse_reason', 's.extra'];
     for (const field of this.entity.fields) {
-      const typing = typingOf(field, this.context.config);
+      const typing = typingOf(field, this.context.config, this.context.dateLayout);
       if (typing) {
         columns.push(`case when ${typing.valid(source(field))} then ${typing.cast(source(field))} end as ${ident(field.name)}`);
         columns.push(`${source(field)} as ${ident(`${field.name}__raw`)}`);
@@ -85,7 +88,7 @@ class Validation {
     const value = this.typed(field.name);
     const checks: Check[] = [];
     if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: column(field.name, 'missing') });
-    const typing = typingOf(field, this.context.config);
+    const typing = typingOf(field, this.context.config, this.context.dateLayout);
     if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: this.invalid(field.name) });
     if (field.type === 'decimal') {
       checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });
