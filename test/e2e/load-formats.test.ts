@@ -87,6 +87,19 @@ describe('file formats and messy exports', () => {
     ]);
   });
 
+  it('reads decimal commas where the source declares them, and never a point as a decimal point there', async () => {
+    const folder = writeFiles(tempFolder('decimal-comma'), {
+      'revenue.csv': lines('line_id;partner_id;booked_at;amount;currency', 'E1;P1;2026-02-01;1.234,50;USD', 'E2;P1;2026-02-01;-12,5;USD', 'E3;P1;2026-02-01;99;USD', 'E4;P1;2026-02-01;12.34;USD'),
+    });
+    const source = filesSourceAt('de_erp', folder, { formats: { decimalSeparator: ',' } });
+    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    expect(summary).toMatchObject({ rowsLoaded: 3, rowsQuarantined: 1, quarantinedByReason: { invalid_number: 1 } });
+    const amounts = await test.db('core.revenue').whereIn('line_id', ['E1', 'E2', 'E3']).orderBy('line_id').select('line_id', test.db.raw('amount::text as amount'));
+    expect(amounts).toEqual([{ line_id: 'E1', amount: '1234.5000' }, { line_id: 'E2', amount: '-12.5000' }, { line_id: 'E3', amount: '99.0000' }]);
+    const rejected = await test.db('ops.quarantine').where({ source: 'de_erp', file_name: 'revenue.csv' }).first('line_number', 'message');
+    expect(rejected).toEqual({ line_number: '5', message: 'amount = "12.34": Not a number (a decimal comma, as the source\'s decimal_separator declares; a point only as thousands separator).' });
+  });
+
   it('refuses a date layout it does not know, naming the file and the field', () => {
     expect(() => parseSources('sources:\n  crm:\n    type: files\n    path: data\n    date_format: DD/MM/YY\n', 'sources.yml', '/')).toThrow(SourceConfigError);
     expect(() => parseSources('sources:\n  crm:\n    type: files\n    path: data\n    date_format: DD/MM/YY\n', 'sources.yml', '/')).toThrow(/sources\.yml.*date_format/s);

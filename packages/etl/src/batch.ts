@@ -1,7 +1,7 @@
 import type { EntityDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
-import { dateLayout, type DateFormat } from './sql/date-formats.js';
+import type { ValueFormats } from './sql/value-formats.js';
 import { fxCalendarSql, knownPartnersSql, needsFxCalendar, needsKnownPartners } from './sql/support.js';
 import { insertNewSql, lockForMergeSql, updateChangedSql } from './sql/merge.js';
 import {
@@ -27,7 +27,7 @@ export interface MergeContext {
   /** Date (YYYY-MM-DD) partner rows without effective_from take effect. */
   readonly asOf: string;
   readonly fullSnapshot: boolean;
-  readonly dateFormat: DateFormat;
+  readonly formats: ValueFormats;
 }
 
 export interface MergeCounts {
@@ -86,8 +86,7 @@ const parallelSettings = ["set local parallel_setup_cost = 100", "set local para
 export async function validateAndMerge(context: MergeContext, beforeCommit: (counts: MergeCounts) => Promise<void>): Promise<MergeCounts> {
   const { client, entity } = context;
   const tables = batchTables(context.loadId);
-  const layout = dateLayout(context.dateFormat);
-  const validation = { entity, config: context.config, ...tables, ...(layout ? { dateLayout: layout } : {}) };
+  const validation = { entity, config: context.config, formats: context.formats, ...tables };
   return inTransaction(client, async () => {
     await client.query("set local timezone = 'UTC'");
     await client.query("set local work_mem = '256MB'");
@@ -108,7 +107,7 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
     await client.query(markDuplicatesSql(entity));
     const { valid, byReason } = await quarantineCounts(client);
     const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);
-    if (rowsQuarantined > 0) await client.query(quarantineInsertSql(context.staging, layout), [context.loadId, context.source, entity.name, context.fileName]);
+    if (rowsQuarantined > 0) await client.query(quarantineInsertSql(context.staging, context.formats), [context.loadId, context.source, entity.name, context.fileName]);
     const changes = entity.name === 'partners' ? await mergePartners(context) : await mergeRows(context);
     const rowsLoaded = Number(changes.inserted);
     const rowsUpdated = Number(changes.updated);

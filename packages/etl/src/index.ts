@@ -5,4 +5,5 @@ export { loadSource, summarize, type LoadProgress, type LoadSourceOptions, type 
 export { loadEntityQuery } from './sql-source.js';
 export { filesSourceAt, parseSources, type FilesSource, type PostgresSource, type SourceDefinition } from './sources.js';
 export { dateFormats, type DateFormat } from './sql/date-formats.js';
+export { decimalSeparators, type DecimalSeparator, type ValueFormats } from './sql/value-formats.js';
 export { detectEncoding, openText, type TextEncoding } from './input/decode.js';

@@ -4,7 +4,7 @@ import type { Warehouse } from '@ppm/warehouse';
 import type pg from 'pg';
 import { validateAndMerge, type MergeCounts } from './batch.js';
 import { withConnection } from './connection.js';
-import { isoDateFormat, type DateFormat } from './sql/date-formats.js';
+import { standardFormats, type ValueFormats } from './sql/value-formats.js';
 import type { RecordSink } from './input/records.js';
 import { createStagingSql, dropBatchTablesSql, StagingWriter, stagingTable } from './staging.js';
 
@@ -18,8 +18,8 @@ export interface LoadTarget {
   readonly asOf?: string;
   /** Treat partner files as full snapshots: partners missing from them become inactive. */
   readonly fullSnapshot?: boolean;
-  /** Date layout the source writes besides ISO 8601 (files sources: `date_format`). */
-  readonly dateFormat?: DateFormat;
+  /** How the source writes dates and decimals (files sources: `date_format`, `decimal_separator`). */
+  readonly formats?: ValueFormats;
   /** Aborts the batch in flight (it rolls back). */
   readonly signal?: AbortSignal;
 }
@@ -87,7 +87,7 @@ export async function loadBatch(
           throw error;
         }
         await writer.finish();
-        const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, dateFormat: target.dateFormat ?? isoDateFormat };
+        const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, formats: target.formats ?? standardFormats };
         return await validateAndMerge(context, (merged) => recordFinished(client, loadId, merged, facts));
       } finally {
         await client.query(dropBatchTablesSql(loadId)).catch(() => undefined);

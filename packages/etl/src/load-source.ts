@@ -93,7 +93,7 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
     ...target,
     source: source.name,
     fullSnapshot: target.fullSnapshot ?? source.full_snapshot ?? false,
-    ...(source.type === 'files' ? { dateFormat: source.date_format } : {}),
+    ...(source.type === 'files' ? { formats: { dateFormat: source.date_format, decimalSeparator: source.decimal_separator } } : {}),
   };
   const report = (current?: string) =>
     options.onProgress?.({

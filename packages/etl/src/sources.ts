@@ -3,7 +3,8 @@ import { describeIssues, entityNames, type EntityName } from '@ppm/core';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SourceConfigError } from './errors.js';
-import { dateFormats, isoDateFormat, type DateFormat } from './sql/date-formats.js';
+import { dateFormats } from './sql/date-formats.js';
+import { decimalSeparators, standardFormats, type ValueFormats } from './sql/value-formats.js';
 
 const sourceName = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, - and _ (it becomes part of workflow ids)');
 
@@ -15,7 +16,9 @@ const filesSource = z
     encoding: z.enum(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).default('auto'),
     delimiter: z.union([z.literal('auto'), z.string().length(1)]).default('auto'),
     /** Date layout of the files besides ISO 8601, e.g. DD/MM/YYYY for a European CRM export. */
-    date_format: z.enum(dateFormats).default(isoDateFormat),
+    date_format: z.enum(dateFormats).default(standardFormats.dateFormat),
+    /** `,` for exports with decimal commas (1.234,50); a point is then only a thousands separator. */
+    decimal_separator: z.enum(decimalSeparators).default(standardFormats.decimalSeparator),
     full_snapshot: z.boolean().optional(),
   })
   .strict();
@@ -67,6 +70,7 @@ export function parseSources(yamlText: string, fileName: string, baseDir: string
   return sources;
 }
 
-export function filesSourceAt(name: string, path: string, options: { fullSnapshot?: boolean; dateFormat?: DateFormat } = {}): FilesSource {
-  return { type: 'files', name, path, encoding: 'auto', delimiter: 'auto', date_format: options.dateFormat ?? isoDateFormat, ...(options.fullSnapshot !== undefined ? { full_snapshot: options.fullSnapshot } : {}) };
+export function filesSourceAt(name: string, path: string, options: { fullSnapshot?: boolean; formats?: Partial<ValueFormats> } = {}): FilesSource {
+  const formats = { ...standardFormats, ...options.formats };
+  return { type: 'files', name, path, encoding: 'auto', delimiter: 'auto', date_format: formats.dateFormat, decimal_separator: formats.decimalSeparator, ...(options.fullSnapshot !== undefined ? { full_snapshot: options.fullSnapshot } : {}) };
 }

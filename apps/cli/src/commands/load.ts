@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { dateFormats, filesSourceAt, loadSource, type DateFormat, type LoadSummary } from '@ppm/etl';
+import { dateFormats, decimalSeparators, filesSourceAt, loadSource, type DateFormat, type DecimalSeparator, type LoadSummary } from '@ppm/etl';
 import { loadPlatformConfig, sourceNamed } from '@ppm/workflows';
 import { exitCodes } from '../lib/exit.js';
 import { formatTable, note, printJson } from '../lib/output.js';
@@ -11,6 +11,7 @@ interface LoadFlags {
   readonly path?: string;
   readonly fullSnapshot?: boolean;
   readonly dateFormat?: DateFormat;
+  readonly decimalSeparator?: DecimalSeparator;
   readonly json?: boolean;
 }
 
@@ -31,10 +32,15 @@ export function printLoadSummary(summary: LoadSummary): void {
   if (summary.ignoredFiles.length) note(`\nIgnored (not named after an entity): ${summary.ignoredFiles.join(', ')}`);
 }
 
+const adhocFormats = (flags: LoadFlags) => ({
+  ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+  ...(flags.decimalSeparator ? { decimalSeparator: flags.decimalSeparator } : {}),
+});
+
 /** Loads a source directly (no Temporal): every file, in contract order, each in its own transaction. */
 async function load(flags: LoadFlags): Promise<void> {
   const config = loadPlatformConfig();
-  const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false, ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}) }) : sourceNamed(config, flags.source ?? 'demo');
+  const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false, formats: adhocFormats(flags) }) : sourceNamed(config, flags.source ?? 'demo');
   const session = await openSession();
   try {
     const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
@@ -58,6 +64,7 @@ export function registerLoad(program: Command): void {
     .option('--path <dir>', 'load this folder of contract files instead of a configured source')
     .option('--full-snapshot', 'with --path: partners missing from the partners files become inactive')
     .addOption(new Option('--date-format <layout>', 'with --path: date layout of the files besides ISO 8601').choices(dateFormats))
+    .addOption(new Option('--decimal-separator <char>', 'with --path: decimal separator of the files').choices(decimalSeparators))
     .option('--json', 'print the load summary as JSON')
     .action(load);
 }

@@ -1,5 +1,6 @@
 import type { FieldDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
 import type { DateLayout } from './date-formats.js';
+import { layoutOf, type ValueFormats } from './value-formats.js';
 
 /** A quoted identifier; field names come from the contract, never from input. */
 export const ident = (name: string) => `"${name}"`;
@@ -18,6 +19,8 @@ export interface FieldTyping {
 }
 
 const thousandsPattern = String.raw`^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`;
+/** Decimal comma (European exports): a point only as thousands separator. */
+const decimalCommaPattern = String.raw`^[+-]?([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?$`;
 const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** ISO shape YYYY-MM-DD... checked with string functions: they are several times cheaper than a regex per row. */
 const isoDateShape = (src: string) => `substr(${src}, 5, 1) = '-' and substr(${src}, 8, 1) = '-'`;
@@ -48,20 +51,33 @@ function castInLayout(isoCast: string, src: string, layout: DateLayout | undefin
   return `(case when ${isoDateShape(src)} then ${isoCast} else ${rewrittenToIso(src, layout)}::${type} end)`;
 }
 
-/** `layout`: the source's declared date layout, read besides ISO 8601. */
-export function typingOf(field: FieldDefinition, config: ProgramConfig, layout?: DateLayout): FieldTyping | undefined {
+function decimalTyping(formats: ValueFormats): FieldTyping {
+  if (formats.decimalSeparator === ',') {
+    return {
+      valid: (src) => `${src} ~ ${literal(decimalCommaPattern)}`,
+      cast: (src) => `replace(replace(${src}, '.', ''), ',', '.')::numeric`,
+      invalidReason: 'invalid_number',
+      sqlType: 'numeric',
+    };
+  }
+  return {
+    // Plain digits go through PostgreSQL's own numeric parser; thousands separators through a regex.
+    valid: (src) =>
+      `(case when strpos(${src}, ',') = 0 then translate(${src}, '0123456789.+-', '') = '' and pg_input_is_valid(${src}, 'numeric') else ${src} ~ ${literal(thousandsPattern)} end)`,
+    cast: (src) => `replace(${src}, ',', '')::numeric`,
+    invalidReason: 'invalid_number',
+    sqlType: 'numeric',
+  };
+}
+
+/** `formats`: how the source writes dates and decimals (ISO dates are always read). */
+export function typingOf(field: FieldDefinition, config: ProgramConfig, formats: ValueFormats): FieldTyping | undefined {
+  const layout = layoutOf(formats);
   switch (field.type) {
     case 'string':
       return undefined;
     case 'decimal':
-      return {
-        // Plain digits go through PostgreSQL's own numeric parser; thousands separators through a regex.
-        valid: (src) =>
-          `(case when strpos(${src}, ',') = 0 then translate(${src}, '0123456789.+-', '') = '' and pg_input_is_valid(${src}, 'numeric') else ${src} ~ ${literal(thousandsPattern)} end)`,
-        cast: (src) => `replace(${src}, ',', '')::numeric`,
-        invalidReason: 'invalid_number',
-        sqlType: 'numeric',
-      };
+      return decimalTyping(formats);
     case 'integer':
       return {
         valid: (src) => `(length(${src}) <= 10 and translate(${src}, '0123456789+-', '') = '' and pg_input_is_valid(${src}, 'integer'))`,

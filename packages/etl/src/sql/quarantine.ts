@@ -1,13 +1,17 @@
 import { quarantineReasons } from '@ppm/core';
-import type { DateLayout } from './date-formats.js';
 import { literal } from './fields.js';
+import { layoutOf, type ValueFormats } from './value-formats.js';
 
-/** The reason texts, naming the source's declared date layout where it is read too. */
-function reasonTexts(layout: DateLayout | undefined): string {
+/** The reason texts, naming the source's declared formats where they differ from the standard ones. */
+function reasonTexts(formats: ValueFormats): string {
   const texts: Record<string, string> = { ...quarantineReasons };
+  const layout = layoutOf(formats);
   if (layout) {
     texts.invalid_date = `Not a valid date (ISO 8601 YYYY-MM-DD, or ${layout.format} as the source's date_format declares).`;
     texts.invalid_timestamp = `Not a valid timestamp or date (ISO 8601, or ${layout.format} with an optional HH:MM[:SS] as the source's date_format declares).`;
+  }
+  if (formats.decimalSeparator === ',') {
+    texts.invalid_number = "Not a number (a decimal comma, as the source's decimal_separator declares; a point only as thousands separator).";
   }
   return Object.entries(texts)
     .map(([code, text]) => `(${literal(code)}, ${literal(text)})`)
@@ -19,9 +23,9 @@ function reasonTexts(layout: DateLayout | undefined): string {
  * message quoting the bad value; every problem; and the raw row as read.
  * Parameters: load id, source, entity, file name.
  */
-export function quarantineInsertSql(staging: string, layout?: DateLayout): string {
+export function quarantineInsertSql(staging: string, formats: ValueFormats): string {
   return `
-    with reasons (code, text) as (values ${reasonTexts(layout)}),
+    with reasons (code, text) as (values ${reasonTexts(formats)}),
     rejected as (
       select v.line_no, v.problems,
              split_part(v.problems[1], ':', 1) as reason_code,
