@@ -83,6 +83,7 @@ describe('quarantine', () => {
     expect(byLine.get(13)).toMatchObject({ field: 'partner_id', reason_code: 'unknown_partner' });
     expect(byLine.get(14)).toMatchObject({ reason_code: 'duplicate_key' });
     expect(byLine.get(11)).toMatchObject({ field: 'closed_at', reason_code: 'date_order' });
+    expect(byLine.get(8)?.message).toBe('status = "pending": Not one of the allowed values: submitted, approved, rejected, won, lost, expired.');
   });
 
   it('records every problem of a row, ordered so the first is the reported one', async () => {

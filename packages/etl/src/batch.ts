@@ -107,7 +107,7 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
     await client.query(markDuplicatesSql(entity));
     const { valid, byReason } = await quarantineCounts(client);
     const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);
-    if (rowsQuarantined > 0) await client.query(quarantineInsertSql(context.staging, context.formats), [context.loadId, context.source, entity.name, context.fileName]);
+    if (rowsQuarantined > 0) await client.query(quarantineInsertSql({ staging: context.staging, entity, config: context.config, formats: context.formats }), [context.loadId, context.source, entity.name, context.fileName]);
     const changes = entity.name === 'partners' ? await mergePartners(context) : await mergeRows(context);
     const rowsLoaded = Number(changes.inserted);
     const rowsUpdated = Number(changes.updated);

@@ -1,5 +1,5 @@
-import { quarantineReasons } from '@ppm/core';
-import { literal } from './fields.js';
+import { quarantineReasons, type EntityDefinition, type ProgramConfig } from '@ppm/core';
+import { enumValues, literal } from './fields.js';
 import { layoutOf, type ValueFormats } from './value-formats.js';
 
 /** The reason texts, naming the source's declared formats where they differ from the standard ones. */
@@ -18,14 +18,30 @@ function reasonTexts(formats: ValueFormats): string {
     .join(', ');
 }
 
+/** Per field of a fixed list: the invalid_value text naming what is allowed. */
+function allowedValueTexts(entity: EntityDefinition, config: ProgramConfig): string {
+  const texts = entity.fields
+    .filter((field) => field.type === 'enum')
+    .map((field) => `(${literal(field.name)}, ${literal(`Not one of the allowed values: ${enumValues(field, config).join(', ')}.`)})`);
+  return texts.length > 0 ? texts.join(', ') : "(null, null)";
+}
+
+export interface QuarantineContext {
+  readonly staging: string;
+  readonly entity: EntityDefinition;
+  readonly config: ProgramConfig;
+  readonly formats: ValueFormats;
+}
+
 /**
  * Copies rejected rows to ops.quarantine: the first problem as reason, field and a
  * message quoting the bad value; every problem; and the raw row as read.
  * Parameters: load id, source, entity, file name.
  */
-export function quarantineInsertSql(staging: string, formats: ValueFormats): string {
+export function quarantineInsertSql({ staging, entity, config, formats }: QuarantineContext): string {
   return `
     with reasons (code, text) as (values ${reasonTexts(formats)}),
+    allowed (field, text) as (values ${allowedValueTexts(entity, config)}),
     rejected as (
       select v.line_no, v.problems,
              split_part(v.problems[1], ':', 1) as reason_code,
@@ -45,9 +61,10 @@ export function quarantineInsertSql(staging: string, formats: ValueFormats): str
            case
              when raw.field = 'row' then coalesce(raw.parse_message, reasons.text)
              when raw.raw_row ->> raw.field is null then raw.field || ': ' || reasons.text
-             else raw.field || ' = "' || left(raw.raw_row ->> raw.field, 200) || '": ' || reasons.text
+             else raw.field || ' = "' || left(raw.raw_row ->> raw.field, 200) || '": ' || coalesce(allowed.text, reasons.text)
            end,
            to_jsonb(raw.problems), raw.raw_row
     from raw
-    join reasons on reasons.code = raw.reason_code`;
+    join reasons on reasons.code = raw.reason_code
+    left join allowed on allowed.field = raw.field and raw.reason_code = 'invalid_value'`;
 }
