@@ -1,19 +1,21 @@
 import { configVersion } from './config/parse.js';
 import type { ScoringConfig } from './config/schema.js';
+import { HealthExplainer } from './health/explainer.js';
 import { computeHealthFrame, type HealthFrame } from './health/frame.js';
 import { HealthMemory } from './health/memory.js';
 import { compileHealthPlan, type HealthPlan } from './health/plan.js';
 import { computeTrend, type Trend } from './health/trend.js';
 import type { ScoringHistory } from './history.js';
-import { trailingAttainment } from './measures.js';
-import { decideSegments, type SegmentDecisions } from './segments/decide.js';
+import { trailingWindow, type TrailingColumns } from './measures.js';
+import { decideSegments } from './segments/decide.js';
+import type { SegmentDecisions } from './segments/facts.js';
 import { computeTenure, decideTiers, type TierDecisions } from './tiers/decide.js';
 import { checkTiers, compileLadder, type Ladder, type PeriodMeasures, type TierChecks } from './tiers/ladder.js';
 
 interface PeriodState {
   health?: HealthFrame;
   trend?: Trend;
-  attainment?: Float64Array;
+  trailing?: TrailingColumns;
   segments?: SegmentDecisions;
   measures?: PeriodMeasures;
   tierChecks?: TierChecks;
@@ -28,6 +30,7 @@ interface PeriodState {
  */
 export class ScoringContext {
   readonly plan: HealthPlan;
+  readonly explainer: HealthExplainer;
   readonly ladder: Ladder;
   readonly configVersion: string;
   /** Days without commercial activity that make one period of inactivity. */
@@ -40,6 +43,7 @@ export class ScoringContext {
     readonly config: ScoringConfig,
   ) {
     this.plan = compileHealthPlan(config);
+    this.explainer = new HealthExplainer(this.plan);
     this.ladder = compileLadder(config);
     this.configVersion = configVersion(config);
     this.daysPerPeriod = history.grain === 'quarter' ? 90 : 30;
@@ -63,11 +67,16 @@ export class ScoringContext {
     return state.trend;
   }
 
+  /** Revenue, target and attainment per row over segments.attainment_window_periods. */
+  trailing(period: number): TrailingColumns {
+    const state = this.state(period);
+    state.trailing ??= trailingWindow(this.history, period, this.config.segments.attainment_window_periods);
+    return state.trailing;
+  }
+
   /** Trailing attainment (ratio of sums over segments.attainment_window_periods) per row; NaN without target. */
   attainment(period: number): Float64Array {
-    const state = this.state(period);
-    state.attainment ??= trailingAttainment(this.history, period, this.config.segments.attainment_window_periods);
-    return state.attainment;
+    return this.trailing(period).attainment;
   }
 
   /** Segment rule per row (index into segmentRules) and the facts behind it. */

@@ -36,22 +36,42 @@ function periodOf(value: number): string {
   return `${Math.floor(value / 12)}-${month < 10 ? '0' : ''}${month}-01`;
 }
 
+/** Rows of one period when it is split into several runs of the input: [start, end) pairs, in input order. */
+type Runs = number[];
+
+function rowsOfRuns(rows: readonly PartnerPeriodMetrics[], runs: Runs): PartnerPeriodMetrics[] {
+  if (runs.length === 2) return rows.slice(runs[0], runs[1]);
+  const list: PartnerPeriodMetrics[] = [];
+  for (let run = 0; run < runs.length; run += 2) for (let index = runs[run]!; index < runs[run + 1]!; index++) list.push(rows[index]!);
+  return list;
+}
+
+/**
+ * Rows by period, in input order. Rows usually arrive ordered by period, so each period is
+ * one run of the input, copied in one slice (growing a list row by row leaves three times
+ * its size in garbage, in the old generation for lists this long).
+ */
 function groupByPeriod(rows: readonly PartnerPeriodMetrics[]): { grain: PeriodGrain; byPeriod: Map<string, PartnerPeriodMetrics[]> } {
-  const byPeriod = new Map<string, PartnerPeriodMetrics[]>();
   const grain = rows[0]?.period_grain ?? 'month';
-  // Rows usually arrive ordered by period: reuse the last list while the period repeats.
-  let period = '';
-  let list: PartnerPeriodMetrics[] = [];
-  for (const row of rows) {
+  const runs = new Map<string, Runs>();
+  const closeRun = (period: string, start: number, end: number): void => {
+    const list = runs.get(period);
+    if (list) list.push(start, end);
+    else runs.set(period, [start, end]);
+  };
+  let start = 0;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     if (row.period_grain !== grain)
       throw new ScoringInputError(`rows mix ${grain} and ${row.period_grain} periods (partner ${row.partner_id}); score one grain at a time`);
-    if (row.period_start !== period) {
-      period = row.period_start;
-      list = byPeriod.get(period) ?? [];
-      if (list.length === 0) byPeriod.set(period, list);
+    if (index > 0 && row.period_start !== rows[start]!.period_start) {
+      closeRun(rows[start]!.period_start, start, index);
+      start = index;
     }
-    list.push(row);
   }
+  if (rows.length > 0) closeRun(rows[start]!.period_start, start, rows.length);
+  const byPeriod = new Map<string, PartnerPeriodMetrics[]>();
+  for (const [period, bounds] of runs) byPeriod.set(period, rowsOfRuns(rows, bounds));
   return { grain, byPeriod };
 }
 
@@ -68,24 +88,39 @@ function periodAxis(keys: Iterable<string>, step: number): string[] {
   return periods;
 }
 
+/** A dense index per partner (in order of first appearance) and the partner of every row. */
+function indexPartners(rowsByPeriod: readonly (readonly PartnerPeriodMetrics[])[]): { partnerIds: string[]; partnerOf: Int32Array[] } {
+  const partners = new Map<string, number>();
+  const partnerIds: string[] = [];
+  let previous = new Int32Array(0);
+  const partnerOf = rowsByPeriod.map((list) => {
+    const ids = new Int32Array(list.length);
+    for (let index = 0; index < list.length; index++) {
+      const partnerId = list[index]!.partner_id;
+      // Periods usually list partners in the same order: the previous period's partner at this position saves a lookup.
+      const guess = index < previous.length ? previous[index]! : -1;
+      if (guess >= 0 && partnerIds[guess] === partnerId) {
+        ids[index] = guess;
+        continue;
+      }
+      let id = partners.get(partnerId);
+      if (id === undefined) {
+        id = partnerIds.push(partnerId) - 1;
+        partners.set(partnerId, id);
+      }
+      ids[index] = id;
+    }
+    if (list.length > 0) previous = ids;
+    return ids;
+  });
+  return { partnerIds, partnerOf };
+}
+
 export function prepareHistory(rows: readonly PartnerPeriodMetrics[]): ScoringHistory {
   const { grain, byPeriod } = groupByPeriod(rows);
   const periods = periodAxis(byPeriod.keys(), grain === 'quarter' ? 3 : 1);
   const rowsByPeriod = periods.map((period) => byPeriod.get(period) ?? []);
-  const partners = new Map<string, number>();
-  const partnerIds: string[] = [];
-  const partnerOf = rowsByPeriod.map((list) => {
-    const ids = new Int32Array(list.length);
-    list.forEach((row, index) => {
-      let id = partners.get(row.partner_id);
-      if (id === undefined) {
-        id = partnerIds.push(row.partner_id) - 1;
-        partners.set(row.partner_id, id);
-      }
-      ids[index] = id;
-    });
-    return ids;
-  });
+  const { partnerIds, partnerOf } = indexPartners(rowsByPeriod);
   const rowIndex = partnerOf.map((ids, period) => {
     const index = new Int32Array(partnerIds.length).fill(-1);
     ids.forEach((id, row) => {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A short stable id: prefix + the first 32 hex digits of sha256 over the parts joined by US (0x1f). */
 export function stableId(prefix: string, parts: readonly string[]): string {
-  return `${prefix}_${createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 32)}`;
+  return `${prefix}_${hash('sha256', parts.join('\u001f'), 'hex').slice(0, 32)}`;
 }
 
 /** The de-duplication id of an alert: the same crossing in the same period always gets the same id. */

@@ -1,38 +1,21 @@
 import type { ScoringHistory } from './history.js';
 
-/** Revenue and target summed over a trailing window of one partner. */
-export interface TrailingSums {
-  readonly revenue: number;
-  readonly target: number;
-  /** Periods of the window that had a target. */
-  readonly periods: number;
+/** Revenue and target summed over a trailing window, per row of a period. */
+export interface TrailingColumns {
+  readonly revenue: Float64Array;
+  readonly target: Float64Array;
+  /** revenue / target; NaN when the window has no positive target. */
+  readonly attainment: Float64Array;
 }
 
 /**
- * Sums revenue and target over the `window` periods ending at `period` (periods with a
- * target only; missing revenue counts as 0), so attainment is a ratio of sums, never an
- * average of monthly ratios.
+ * Sums revenue and target of every row of a period over the `window` periods ending there
+ * (periods with a target only; missing revenue counts as 0), so attainment is a ratio of
+ * sums, never an average of monthly ratios.
  */
-export function trailingSums(history: ScoringHistory, partner: number, period: number, window: number): TrailingSums {
-  let revenue = 0;
-  let target = 0;
-  let periods = 0;
-  for (let at = Math.max(0, period - window + 1); at <= period; at++) {
-    const row = history.rowIndex[at]![partner]!;
-    if (row < 0) continue;
-    const source = history.rowsByPeriod[at]![row]!;
-    if (source.target === null) continue;
-    revenue += source.revenue ?? 0;
-    target += source.target;
-    periods++;
-  }
-  return { revenue, target, periods };
-}
-
-/** Trailing attainment of every row of a period (NaN when the window has no positive target). */
-export function trailingAttainment(history: ScoringHistory, period: number, window: number): Float64Array {
+export function trailingWindow(history: ScoringHistory, period: number, window: number): TrailingColumns {
   const partners = history.partnerOf[period]!;
-  const out = new Float64Array(partners.length);
+  const columns = { revenue: new Float64Array(partners.length), target: new Float64Array(partners.length), attainment: new Float64Array(partners.length) };
   for (let row = 0; row < partners.length; row++) {
     let revenue = 0;
     let target = 0;
@@ -44,9 +27,11 @@ export function trailingAttainment(history: ScoringHistory, period: number, wind
       revenue += source.revenue ?? 0;
       target += source.target;
     }
-    out[row] = target > 0 ? revenue / target : NaN;
+    columns.revenue[row] = revenue;
+    columns.target[row] = target;
+    columns.attainment[row] = target > 0 ? revenue / target : NaN;
   }
-  return out;
+  return columns;
 }
 
 /** The row of `partner` `back` periods before `period`, or -1. */

@@ -45,14 +45,32 @@ function toHistory(rows: readonly PartnerPeriodMetrics[] | ScoringHistory): Scor
   return Array.isArray(rows) ? prepareHistory(rows as readonly PartnerPeriodMetrics[]) : (rows as ScoringHistory);
 }
 
+/**
+ * The partner of each row of a period, from the history's index (reading the ids from the
+ * rows would touch every row object again). A period listing every partner in order of first
+ * appearance, the usual case, shares the history's list.
+ */
+function partnerIdsOf(history: ScoringHistory, period: number): readonly string[] {
+  const ids = history.partnerOf[period]!;
+  let inOrder = ids.length === history.partnerIds.length;
+  for (let index = 0; inOrder && index < ids.length; index++) inOrder = ids[index] === index;
+  if (inOrder) return history.partnerIds;
+  const partnerIds = new Array<string>(ids.length);
+  for (let index = 0; index < ids.length; index++) partnerIds[index] = history.partnerIds[ids[index]!]!;
+  return partnerIds;
+}
+
 function periodScores(context: ScoringContext, period: number, slice: Slice, findings: boolean): PeriodScores {
+  const healthScores = healthRows(context, period, slice);
+  const segments = segmentRows(context, period, slice);
+  const tiers = tierRows(context, period, slice);
   return {
     period_start: context.history.periods[period]!,
     config_version: context.configVersion,
-    health_scores: healthRows(context, period, slice),
-    segments: segmentRows(context, period, slice),
-    tier_recommendations: tierRows(context, period, slice),
-    alerts: alertRows(context, period, slice),
+    health_scores: healthScores,
+    segments,
+    tier_recommendations: tiers,
+    alerts: alertRows(context, period, slice, { segments, tiers }),
     program_findings: findings ? findingRows(context, period) : [],
   };
 }
@@ -85,7 +103,7 @@ export function createScorer(rows: readonly PartnerPeriodMetrics[] | ScoringHist
       return {
         period_start: periodStart,
         config_version: context.configVersion,
-        partner_ids: history.rowsByPeriod[period]!.map((row) => row.partner_id),
+        partner_ids: partnerIdsOf(history, period),
         health_score: frame.score.slice(),
         grade_index: frame.grade.slice(),
         grades: context.plan.grades,

@@ -3,8 +3,3 @@ export interface Slice {
   readonly from: number;
   readonly to: number;
 }
-
-/** Row indices of a slice, ascending. */
-export function indicesOf(slice: Slice): number[] {
-  return Array.from({ length: Math.max(0, slice.to - slice.from) }, (_, offset) => slice.from + offset);
-}

@@ -1,22 +1,26 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import { tierActions, type Severity } from '../config/schema-outputs.js';
 import type { ScoringContext } from '../context.js';
-import { indicesOf, type Slice } from '../slice.js';
+import type { Slice } from '../slice.js';
 import { formatPercent, round } from '../format.js';
-import { changeOf } from '../health/explain.js';
-import { PointsScratch, rowPoints } from '../health/points.js';
 import { alertId } from '../ids.js';
 import { ruleSegment, segmentRules } from '../segments/rules.js';
-import { segmentRow } from '../segments/rows.js';
-import { tierRow } from '../tiers/rows.js';
-import type { AlertKind, AlertRow, JsonObject } from '../types.js';
+import type { AlertKind, AlertRow, JsonObject, SegmentRow, TierRecommendationRow } from '../types.js';
 
-/** One row of a period and the same partner's row in the previous period. */
+/** One row of a period, the same partner's row in the previous period, and its segment and tier rows. */
 interface Pair {
   readonly period: number;
   readonly index: number;
   readonly before: number;
   readonly row: PartnerPeriodMetrics;
+  readonly segment: SegmentRow;
+  readonly tier: TierRecommendationRow;
+}
+
+/** The segments and tier_recommendations rows of the slice the alerts are for (alerts quote them). */
+export interface SliceRows {
+  readonly segments: readonly SegmentRow[];
+  readonly tiers: readonly TierRecommendationRow[];
 }
 
 type Draft = { kind: AlertKind; direction: string; severity: Severity; message: string; evidence: JsonObject };
@@ -47,9 +51,7 @@ function healthDrop(context: ScoringContext, pair: Pair): Draft | null {
   const score = frame.score[pair.index]!;
   const then = previous.score[pair.before]!;
   if (!settings.enabled || then - score < settings.min_points) return null;
-  const count = context.plan.components.length;
-  const now = rowPoints(context.plan, frame, pair.index, new PointsScratch(count)).points;
-  const change = changeOf(context.plan.components, now, rowPoints(context.plan, previous, pair.before, new PointsScratch(count)).points, score, then);
+  const change = context.explainer.change(frame, pair.index, previous, pair.before);
   return {
     kind: 'health_drop',
     direction: 'down',
@@ -78,7 +80,7 @@ function segmentChange(context: ScoringContext, pair: Pair): Draft | null {
   const from = ruleSegment[segmentRules[context.segments(pair.period - 1).rules[pair.before]!]!];
   const to = ruleSegment[segmentRules[context.segments(pair.period).rules[pair.index]!]!];
   if (!settings.enabled || from === to) return null;
-  const row = segmentRow(context, pair.period, pair.index);
+  const row = pair.segment;
   return {
     kind: 'segment_change',
     direction: `${from}->${to}`,
@@ -99,7 +101,7 @@ function tierChange(context: ScoringContext, pair: Pair): Draft | null {
   const name = (tier: number): string => context.ladder.tiers[tier]?.tier ?? pair.row.tier;
   const to = `${action}:${name(now.recommended[pair.index]!)}`;
   const from = `${tierActions[then.action[pair.before]!]}:${name(then.recommended[pair.before]!)}`;
-  const row = tierRow(context, pair.period, pair.index);
+  const row = pair.tier;
   return {
     kind: 'tier_recommendation_change',
     direction: `${from}->${to}`,
@@ -111,18 +113,23 @@ function tierChange(context: ScoringContext, pair: Pair): Draft | null {
 
 const detectors = [attainmentCrossing, healthDrop, inactivity, segmentChange, tierChange];
 
-/** Alerts of a slice of a period: threshold crossings against the previous period, never repeated while a state persists. */
-export function alertRows(context: ScoringContext, period: number, slice: Slice): AlertRow[] {
+/**
+ * Alerts of a slice of a period: threshold crossings against the previous period, never
+ * repeated while a state persists. `quoted` holds the slice's segment and tier rows.
+ */
+export function alertRows(context: ScoringContext, period: number, slice: Slice, quoted: SliceRows): AlertRow[] {
   const { history, config } = context;
   if (period < 1) return [];
   const periodStart = history.periods[period]!;
   const alerts: AlertRow[] = [];
   const rows = history.rowsByPeriod[period]!;
-  indicesOf(slice).forEach((index) => {
+  const previousRows = history.rowIndex[period - 1]!;
+  const partners = history.partnerOf[period]!;
+  for (let index = slice.from; index < slice.to; index++) {
+    const before = previousRows[partners[index]!]!;
+    if (before < 0) continue;
     const row = rows[index]!;
-    const before = history.rowIndex[period - 1]![history.partnerOf[period]![index]!]!;
-    if (before < 0) return;
-    const pair = { period, index, before, row };
+    const pair: Pair = { period, index, before, row, segment: quoted.segments[index - slice.from]!, tier: quoted.tiers[index - slice.from]! };
     for (const detect of detectors) {
       const draft = detect(context, pair);
       if (!draft) continue;
@@ -135,7 +142,6 @@ export function alertRows(context: ScoringContext, period: number, slice: Slice)
         ...draft,
       });
     }
-  });
+  }
   return alerts;
 }
-

@@ -1,7 +1,7 @@
 import type { ScoringContext } from '../context.js';
 import { formatPercent, round } from '../format.js';
 import type { JsonObject } from '../types.js';
-import { groupBy, type Member } from './population.js';
+import type { Population } from './population.js';
 import { twoProportionTest } from './stats.js';
 import type { FindingDraft } from './draft.js';
 
@@ -9,13 +9,13 @@ import type { FindingDraft } from './draft.js';
  * Segments (each value of each configured dimension) whose share of below-target partners
  * is significantly above the rest of the program's: one-sided two-proportion z-test.
  */
-export function belowTargetFindings(context: ScoringContext, list: readonly Member[]): FindingDraft[] {
+export function belowTargetFindings(context: ScoringContext, { list, groups }: Population): FindingDraft[] {
   const { findings } = context.config;
   // Below target means what it says: trailing attainment under 100%.
   const target = 1;
   const below = list.filter((member) => member.attainment < target).length;
   const candidates = findings.dimensions.flatMap((dimension) =>
-    [...groupBy(list, dimension)]
+    [...groups.get(dimension)!]
       .filter(([, group]) => group.length >= findings.min_segment_size && group.length < list.length)
       .map(([value, group]) => ({ dimension, value, size: group.length, below: group.filter((member) => member.attainment < target).length })),
   );

@@ -1,7 +1,7 @@
 import type { ScoringContext } from '../context.js';
 import { formatPercent, round } from '../format.js';
 import type { FindingDraft } from './draft.js';
-import { groupBy, type Member } from './population.js';
+import type { Member, Population } from './population.js';
 
 /** Required-training completion of a group as a ratio of sums; null when nothing was assigned. */
 function completion(group: readonly Member[]): number | null {
@@ -21,11 +21,11 @@ function attainment(group: readonly Member[]): number {
 }
 
 /** Segments that completed their required training yet sit well below target: enablement is not turning into revenue. */
-function segmentGaps(context: ScoringContext, list: readonly Member[]): FindingDraft[] {
+function segmentGaps(context: ScoringContext, groups: Population['groups']): FindingDraft[] {
   const { findings } = context.config;
   const gap = findings.enablement_gap;
   return findings.dimensions.flatMap((dimension) =>
-    [...groupBy(list, dimension)].flatMap(([value, group]): FindingDraft[] => {
+    [...groups.get(dimension)!].flatMap(([value, group]): FindingDraft[] => {
       const rate = completion(group);
       const reached = attainment(group);
       if (group.length < findings.min_segment_size || rate === null || rate < gap.min_training_completion || reached >= gap.max_attainment) return [];
@@ -77,6 +77,6 @@ function partnerGaps(context: ScoringContext, list: readonly Member[]): FindingD
   ];
 }
 
-export function enablementFindings(context: ScoringContext, list: readonly Member[]): FindingDraft[] {
-  return [...segmentGaps(context, list), ...partnerGaps(context, list)];
+export function enablementFindings(context: ScoringContext, { list, groups }: Population): FindingDraft[] {
+  return [...segmentGaps(context, groups), ...partnerGaps(context, list)];
 }

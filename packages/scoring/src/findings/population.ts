@@ -1,6 +1,5 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringContext } from '../context.js';
-import { trailingSums } from '../measures.js';
 import { segmentRules } from '../segments/rules.js';
 
 /** A partner counted in program findings: past onboarding, with a target in the window. */
@@ -14,21 +13,27 @@ export interface Member {
 const onboarding = segmentRules.indexOf('onboarding_grace');
 
 /** Partners of a period that findings about attainment compare (onboarding partners are in their grace period). */
-export function members(context: ScoringContext, period: number): Member[] {
+function members(context: ScoringContext, period: number): Member[] {
   const { rules } = context.segments(period);
-  const window = context.config.segments.attainment_window_periods;
-  const partners = context.history.partnerOf[period]!;
+  const { revenue, target, attainment } = context.trailing(period);
+  const rows = context.history.rowsByPeriod[period]!;
   const list: Member[] = [];
-  context.history.rowsByPeriod[period]!.forEach((row, index) => {
-    if (rules[index] === onboarding) return;
-    const sums = trailingSums(context.history, partners[index]!, period, window);
-    if (sums.target > 0) list.push({ row, attainment: sums.revenue / sums.target, revenue: sums.revenue, target: sums.target });
-  });
+  for (let index = 0; index < rows.length; index++)
+    if (rules[index] !== onboarding && target[index]! > 0)
+      list.push({ row: rows[index]!, attainment: attainment[index]!, revenue: revenue[index]!, target: target[index]! });
   return list;
 }
 
-/** Members grouped by the value of a dimension (partner_type, tier, region). */
-export function groupBy(list: readonly Member[], dimension: 'partner_type' | 'tier' | 'region'): Map<string, Member[]> {
+type Dimension = 'partner_type' | 'tier' | 'region';
+
+/** Members of a period and, per configured dimension, the members grouped by its values. */
+export interface Population {
+  readonly list: readonly Member[];
+  readonly groups: ReadonlyMap<Dimension, ReadonlyMap<string, readonly Member[]>>;
+}
+
+/** Members grouped by the value of a dimension (partner_type, tier, region), in order of the values. */
+function groupBy(list: readonly Member[], dimension: Dimension): Map<string, Member[]> {
   const groups = new Map<string, Member[]>();
   for (const member of list) {
     const key = member.row[dimension];
@@ -37,4 +42,10 @@ export function groupBy(list: readonly Member[], dimension: 'partner_type' | 'ti
     else groups.set(key, [member]);
   }
   return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The members of a period, grouped once for every finding that compares segments. */
+export function population(context: ScoringContext, period: number): Population {
+  const list = members(context, period);
+  return { list, groups: new Map(context.config.findings.dimensions.map((dimension) => [dimension, groupBy(list, dimension)])) };
 }

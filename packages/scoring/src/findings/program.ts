@@ -8,10 +8,11 @@ import { gini, sortedShares, topShare } from './stats.js';
 export function concentrationFinding(context: ScoringContext, period: number): FindingDraft[] {
   const settings = context.config.findings.revenue_concentration;
   const read = metricReaders[settings.measure];
-  const values = context.history.rowsByPeriod[period]!.flatMap((row) => {
+  const values: number[] = [];
+  for (const row of context.history.rowsByPeriod[period]!) {
     const value = read(row);
-    return value === null ? [] : [value];
-  });
+    if (value !== null) values.push(value);
+  }
   if (values.length === 0) return [];
   const sorted = sortedShares(values);
   const top10 = topShare(sorted, 0.1);
@@ -43,7 +44,9 @@ export function migrationFinding(context: ScoringContext, period: number): Findi
   const { history, ladder } = context;
   if (period < 1) return [];
   const from = Math.max(0, period - context.config.findings.tier_migration.lookback_periods);
-  const seen = new Set([...history.rowsByPeriod[from]!, ...history.rowsByPeriod[period]!].map((row) => row.tier));
+  const seen = new Set<string>();
+  for (const row of history.rowsByPeriod[from]!) seen.add(row.tier);
+  for (const row of history.rowsByPeriod[period]!) seen.add(row.tier);
   const tiers = [...ladder.tiers.map((tier) => tier.tier), ...[...seen].filter((tier) => !ladder.index.has(tier)).sort()];
   const position = new Map(tiers.map((tier, index) => [tier, index]));
   const matrix = tiers.map(() => tiers.map(() => 0));

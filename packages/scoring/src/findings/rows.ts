@@ -3,16 +3,16 @@ import { stableId } from '../ids.js';
 import type { ProgramFindingRow } from '../types.js';
 import { belowTargetFindings } from './below-target.js';
 import { enablementFindings } from './enablement.js';
-import { members } from './population.js';
+import { population } from './population.js';
 import { concentrationFinding, migrationFinding } from './program.js';
 
 /** program_findings rows of a period. */
 export function findingRows(context: ScoringContext, period: number): ProgramFindingRow[] {
-  const list = members(context, period);
+  const members = population(context, period);
   const periodStart = context.history.periods[period]!;
   return [
-    ...belowTargetFindings(context, list),
-    ...enablementFindings(context, list),
+    ...belowTargetFindings(context, members),
+    ...enablementFindings(context, members),
     ...concentrationFinding(context, period),
     ...migrationFinding(context, period),
   ].map((draft) => ({

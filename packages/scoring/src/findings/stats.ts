@@ -31,7 +31,9 @@ export function twoProportionTest(below1: number, size1: number, below2: number,
 
 /** Values floored at 0, sorted ascending (a native typed-array sort). */
 export function sortedShares(values: readonly number[]): Float64Array {
-  return Float64Array.from(values, (value) => Math.max(0, value)).sort();
+  const shares = new Float64Array(values.length);
+  for (let index = 0; index < values.length; index++) shares[index] = Math.max(0, values[index]!);
+  return shares.sort();
 }
 
 function total(sorted: Float64Array): number {

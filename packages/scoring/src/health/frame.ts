@@ -1,5 +1,5 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
-import { metricReaders, type MetricReader } from '../metric-readers.js';
+import type { MetricReader } from '../metric-readers.js';
 import { categoryCount, combineScores, type CombinedScores } from './combine.js';
 import type { HealthMemory } from './memory.js';
 import { normalizeColumn } from './normalize.js';
@@ -79,7 +79,7 @@ function normalizeAll(rows: readonly PartnerPeriodMetrics[], plan: HealthPlan, m
   const size = rows.length;
   const count = plan.components.length;
   const groups = buildPeerGroups(rows, plan.peerAttributes, plan.minPeerSize, memory.member, arrays.peerGroup);
-  readValues(rows, plan.components.map((component) => metricReaders[component.metric]), memory.values);
+  readValues(rows, plan.readers, memory.values);
   const scaled = memory.scaled.subarray(0, size);
   for (let index = 0; index < count; index++) {
     const component = plan.components[index]!;

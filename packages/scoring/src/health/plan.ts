@@ -1,6 +1,7 @@
 import { metricDefinition, metricNames, type MetricName, type MetricUnit } from '@ppm/core';
 import { categoryNames, type CategoryName, type ComponentConfig, type PeerAttribute } from '../config/schema-health.js';
 import type { ScoringConfig } from '../config/schema.js';
+import { metricReaders, type MetricReader } from '../metric-readers.js';
 
 export type NormalizationMethod = ComponentConfig['method'];
 export type MissingPolicy = ComponentConfig['missing'];
@@ -29,6 +30,8 @@ export interface HealthPlan {
   readonly components: readonly HealthComponent[];
   /** The components' metrics, shared by every explanation of a run. */
   readonly metrics: readonly MetricName[];
+  /** The components' metric readers (see metric-readers.ts), looked up once. */
+  readonly readers: readonly MetricReader[];
   /** Category weights (revenue, pipeline, enablement, engagement), summing to 1. */
   readonly categoryWeights: Float64Array;
   readonly componentCategory: Uint8Array;
@@ -82,6 +85,7 @@ export function compileHealthPlan(config: ScoringConfig): HealthPlan {
   return {
     components,
     metrics: Object.freeze(components.map((component) => component.metric)),
+    readers: components.map((component) => metricReaders[component.metric]),
     categoryWeights: Float64Array.from(rawWeights, (weight) => weight / totalWeight),
     componentCategory: Uint8Array.from(components, (component) => component.categoryIndex),
     componentWeight: Float64Array.from(components, (component) => component.weight),

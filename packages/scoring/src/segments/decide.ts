@@ -1,6 +1,6 @@
 import type { ScoringConfig } from '../config/schema.js';
 import type { ScoringContext } from '../context.js';
-import { segmentFacts, type SegmentFacts } from './facts.js';
+import { lookBack, segmentFacts, type SegmentDecisions, type SegmentFacts } from './facts.js';
 import { segmentRules, type SegmentRule } from './rules.js';
 
 type Segments = ScoringConfig['segments'];
@@ -42,17 +42,13 @@ export function chooseRule(facts: SegmentFacts, segments: Segments, daysPerPerio
   return 'maintain';
 }
 
-/** The segment rule of every row of a period (index into segmentRules). */
-export interface SegmentDecisions {
-  readonly rules: Uint8Array;
-}
-
 export function decideSegments(context: ScoringContext, period: number): SegmentDecisions {
   const size = context.history.rowsByPeriod[period]?.length ?? 0;
-  const rules = new Uint8Array(size);
+  const decisions: SegmentDecisions = { rules: new Uint8Array(size), periodsWithoutActivity: new Uint16Array(size), intervened: new Uint8Array(size) };
   for (let index = 0; index < size; index++) {
-    const facts = segmentFacts(context, period, index);
-    rules[index] = segmentRules.indexOf(chooseRule(facts, context.config.segments, context.daysPerPeriod));
+    lookBack(context, period, index, decisions);
+    const facts = segmentFacts(context, period, index, decisions);
+    decisions.rules[index] = segmentRules.indexOf(chooseRule(facts, context.config.segments, context.daysPerPeriod));
   }
-  return { rules };
+  return decisions;
 }

@@ -37,30 +37,52 @@ function periodsWithoutActivity(context: ScoringContext, partner: number, period
   return count;
 }
 
-function intervention(context: ScoringContext, partner: number, period: number): SegmentFacts['intervention'] {
+/** Whether the partner was in intervene `after_intervention_periods` ago and has stayed below the intervene level since. */
+function hasIntervention(context: ScoringContext, partner: number, period: number): boolean {
   const span = context.config.segments.exit_review.after_intervention_periods;
   const ceiling = context.config.segments.intervene.max_attainment;
   const start = rowBack(context.history, partner, period, span);
-  if (start < 0 || context.segments(period - span).rules[start] !== interveneRule) return null;
+  if (start < 0 || context.segments(period - span).rules[start] !== interveneRule) return false;
   for (let back = 0; back < span; back++) {
     const index = rowBack(context.history, partner, period, back);
-    if (index < 0 || !(context.attainment(period - back)[index]! < ceiling)) return null;
+    if (index < 0 || !(context.attainment(period - back)[index]! < ceiling)) return false;
   }
+  return true;
+}
+
+function intervention(context: ScoringContext, partner: number, period: number): SegmentFacts['intervention'] {
+  const span = context.config.segments.exit_review.after_intervention_periods;
+  const start = rowBack(context.history, partner, period, span);
   return { since: context.history.periods[period - span]!, attainment_then: finite(context.attainment(period - span)[start]) };
 }
 
-export function segmentFacts(context: ScoringContext, period: number, index: number): SegmentFacts {
-  const { history, config } = context;
+/** The segment rule of every row of a period (index into segmentRules), with the facts that look back over periods. */
+export interface SegmentDecisions {
+  readonly rules: Uint8Array;
+  readonly periodsWithoutActivity: Uint16Array;
+  /** 1 when the partner has an intervention (see SegmentFacts.intervention). */
+  readonly intervened: Uint8Array;
+}
+
+/** Fills the look-back columns of row `index` of `decisions`. */
+export function lookBack(context: ScoringContext, period: number, index: number, decisions: SegmentDecisions): void {
+  const partner = context.history.partnerOf[period]![index]!;
+  decisions.periodsWithoutActivity[index] = periodsWithoutActivity(context, partner, period, context.config.segments.exit_review.inactive_periods);
+  decisions.intervened[index] = hasIntervention(context, partner, period) ? 1 : 0;
+}
+
+/** The facts of row `index`; `decisions` holds its look-back columns (by default the period's decisions). */
+export function segmentFacts(context: ScoringContext, period: number, index: number, decisions: SegmentDecisions = context.segments(period)): SegmentFacts {
+  const { history } = context;
   const row = history.rowsByPeriod[period]![index]!;
-  const partner = history.partnerOf[period]![index]!;
   const frame = context.health(period);
   return {
     months_since_onboarding: row.months_since_onboarding,
     days_since_last_commercial_activity: row.days_since_last_commercial_activity,
-    periods_without_activity: periodsWithoutActivity(context, partner, period, config.segments.exit_review.inactive_periods),
+    periods_without_activity: decisions.periodsWithoutActivity[index]!,
     trailing_attainment: finite(context.attainment(period)[index]),
     health_score: frame.score[index]!,
     engagement_score: finite(frame.categoryScore[index * categoryCount + engagement]),
-    intervention: intervention(context, partner, period),
+    intervention: decisions.intervened[index] === 1 ? intervention(context, history.partnerOf[period]![index]!, period) : null,
   };
 }

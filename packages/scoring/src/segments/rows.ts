@@ -1,7 +1,7 @@
 import type { ScoringContext } from '../context.js';
 import { formatPercent, round } from '../format.js';
 import type { JsonObject, SegmentRow } from '../types.js';
-import { indicesOf, type Slice } from '../slice.js';
+import type { Slice } from '../slice.js';
 import { segmentFacts, type SegmentFacts } from './facts.js';
 import { ruleSegment, segmentRules, type SegmentRule } from './rules.js';
 
@@ -80,6 +80,7 @@ function thresholdsByRule(segments: Segments, daysPerPeriod: number): Readonly<R
   return Object.fromEntries(segmentRules.map((rule) => [rule, Object.freeze(thresholds(rule, segments, daysPerPeriod))])) as Record<SegmentRule, JsonObject>;
 }
 
+/** The segments row of row `index` of a period: the rule that fired, a reason and evidence. */
 function segmentRowWith(context: ScoringContext, period: number, index: number, limits: Readonly<Record<SegmentRule, JsonObject>>): SegmentRow {
   const { history, config, daysPerPeriod } = context;
   const rule = segmentRules[context.segments(period).rules[index]!]!;
@@ -96,12 +97,9 @@ function segmentRowWith(context: ScoringContext, period: number, index: number, 
   };
 }
 
-/** The segments row of row `index` of a period: the rule that fired, a reason and evidence. */
-export function segmentRow(context: ScoringContext, period: number, index: number): SegmentRow {
-  return segmentRowWith(context, period, index, thresholdsByRule(context.config.segments, context.daysPerPeriod));
-}
-
 export function segmentRows(context: ScoringContext, period: number, slice: Slice): SegmentRow[] {
   const limits = thresholdsByRule(context.config.segments, context.daysPerPeriod);
-  return indicesOf(slice).map((index) => segmentRowWith(context, period, index, limits));
+  const rows: SegmentRow[] = [];
+  for (let index = slice.from; index < slice.to; index++) rows.push(segmentRowWith(context, period, index, limits));
+  return rows;
 }

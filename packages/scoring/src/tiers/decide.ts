@@ -3,10 +3,20 @@ import type { ScoringContext } from '../context.js';
 import { rowBack } from '../measures.js';
 import { highestRetained } from './ladder.js';
 
-/** Tier recommendation per row: action (index into tierActions) and recommended ladder index (-1: not on the ladder). */
+/**
+ * Tier recommendation per row: action (index into tierActions) and recommended ladder index
+ * (-1: not on the ladder), with the facts behind it as columns (see tierFactsAt).
+ */
 export interface TierDecisions {
   readonly action: Uint8Array;
   readonly recommended: Int16Array;
+  readonly current: Int16Array;
+  /** The period's tenure column (see ScoringContext.tenure). */
+  readonly tenure: Uint16Array;
+  readonly promoteStreak: Uint16Array;
+  readonly promoteTo: Int16Array;
+  readonly demoteStreak: Uint16Array;
+  readonly demoteTo: Int16Array;
 }
 
 /** What the hysteresis rules read for one partner in one period. */
@@ -25,7 +35,9 @@ export interface TierFacts {
   readonly demote_to: number;
 }
 
-function promoteStreak(context: ScoringContext, partner: number, period: number, current: number): { streak: number; to: number } {
+/** Periods in a row, ending at `period`, qualifying for a tier above `current`; the lowest such tier goes to promoteTo[index]. */
+function promoteStreak(context: ScoringContext, partner: number, period: number, index: number, decisions: TierDecisions): number {
+  const current = decisions.current[index]!;
   let streak = 0;
   let to = Infinity;
   for (let back = 0; back < context.config.tiers.consecutive_periods; back++) {
@@ -35,7 +47,8 @@ function promoteStreak(context: ScoringContext, partner: number, period: number,
     streak++;
     to = Math.min(to, qualified);
   }
-  return { streak, to: streak > 0 ? to : current };
+  decisions.promoteTo[index] = streak > 0 ? to : current;
+  return streak;
 }
 
 function demoteStreak(context: ScoringContext, partner: number, period: number, current: number): number {
@@ -48,20 +61,32 @@ function demoteStreak(context: ScoringContext, partner: number, period: number, 
   return streak;
 }
 
-export function tierFacts(context: ScoringContext, period: number, index: number): TierFacts {
+/** Fills the facts columns of row `index` of a period. */
+function fillFacts(context: ScoringContext, period: number, index: number, decisions: TierDecisions): void {
   const { history, ladder } = context;
-  const row = history.rowsByPeriod[period]![index]!;
   const partner = history.partnerOf[period]![index]!;
-  const current = ladder.index.get(row.tier) ?? -1;
-  const promote = current >= 0 ? promoteStreak(context, partner, period, current) : { streak: 0, to: current };
-  const demote = current >= 0 ? demoteStreak(context, partner, period, current) : 0;
+  const current = ladder.index.get(history.rowsByPeriod[period]![index]!.tier) ?? -1;
+  decisions.current[index] = current;
+  if (current < 0) {
+    decisions.promoteTo[index] = current;
+    decisions.demoteTo[index] = -1;
+    return;
+  }
+  decisions.promoteStreak[index] = promoteStreak(context, partner, period, index, decisions);
+  const demote = demoteStreak(context, partner, period, current);
+  decisions.demoteStreak[index] = demote;
+  decisions.demoteTo[index] = demote > 0 ? highestRetained(context.tierChecks(period), index, current) : -1;
+}
+
+/** The facts of row `index` behind its decision. */
+export function tierFactsAt(decisions: TierDecisions, index: number): TierFacts {
   return {
-    current,
-    tenure: context.tenure(period)[index]!,
-    promote_streak: promote.streak,
-    promote_to: promote.to,
-    demote_streak: demote,
-    demote_to: demote > 0 ? highestRetained(context.tierChecks(period), index, current) : -1,
+    current: decisions.current[index]!,
+    tenure: decisions.tenure[index]!,
+    promote_streak: decisions.promoteStreak[index]!,
+    promote_to: decisions.promoteTo[index]!,
+    demote_streak: decisions.demoteStreak[index]!,
+    demote_to: decisions.demoteTo[index]!,
   };
 }
 
@@ -96,12 +121,21 @@ export function chooseTier(facts: TierFacts, needed: number, minTenure: number):
 export function decideTiers(context: ScoringContext, period: number): TierDecisions {
   const size = context.history.rowsByPeriod[period]?.length ?? 0;
   const { consecutive_periods: needed, min_tenure_periods: minTenure } = context.config.tiers;
-  const action = new Uint8Array(size);
-  const recommended = new Int16Array(size);
+  const decisions: TierDecisions = {
+    action: new Uint8Array(size),
+    recommended: new Int16Array(size),
+    current: new Int16Array(size),
+    tenure: context.tenure(period),
+    promoteStreak: new Uint16Array(size),
+    promoteTo: new Int16Array(size),
+    demoteStreak: new Uint16Array(size),
+    demoteTo: new Int16Array(size),
+  };
   for (let index = 0; index < size; index++) {
-    const choice = chooseTier(tierFacts(context, period, index), needed, minTenure);
-    action[index] = tierActions.indexOf(choice.action);
-    recommended[index] = choice.tier;
+    fillFacts(context, period, index, decisions);
+    const choice = chooseTier(tierFactsAt(decisions, index), needed, minTenure);
+    decisions.action[index] = tierActions.indexOf(choice.action);
+    decisions.recommended[index] = choice.tier;
   }
-  return { action, recommended };
+  return decisions;
 }

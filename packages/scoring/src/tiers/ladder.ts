@@ -3,9 +3,13 @@ import type { ScoringConfig } from '../config/schema.js';
 import type { TierCriteria, TierMeasure } from '../config/schema-rules.js';
 import { metricReaders } from '../metric-readers.js';
 
+/** The value of a criterion's measure for one row of a period; null when missing. */
+type MeasureReader = (measures: PeriodMeasures, index: number) => number | null;
+
 export interface Criterion {
   readonly measure: TierMeasure;
   readonly threshold: number;
+  readonly read: MeasureReader;
 }
 
 export interface LadderTier {
@@ -35,8 +39,20 @@ export interface TierChecks {
   readonly highestEntry: Int8Array;
 }
 
+/** Resolved once per criterion: looking the measure up for every row and check is slow (see metric-readers.ts). */
+function measureReader(measure: TierMeasure): MeasureReader {
+  if (measure === 'health_score') return (measures, index) => measures.score[index] ?? null;
+  if (measure === 'trailing_attainment')
+    return (measures, index) => {
+      const value = measures.attainment[index];
+      return value === undefined || Number.isNaN(value) ? null : value;
+    };
+  const read = metricReaders[measure];
+  return (measures, index) => read(measures.rows[index]!);
+}
+
 function criteria(map: TierCriteria): Criterion[] {
-  return (Object.entries(map) as [TierMeasure, number][]).map(([measure, threshold]) => ({ measure, threshold }));
+  return (Object.entries(map) as [TierMeasure, number][]).map(([measure, threshold]) => ({ measure, threshold, read: measureReader(measure) }));
 }
 
 export function compileLadder(config: ScoringConfig): Ladder {
@@ -44,20 +60,10 @@ export function compileLadder(config: ScoringConfig): Ladder {
   return { tiers, index: new Map(tiers.map((tier, index) => [tier.tier, index])) };
 }
 
-/** The value of a criterion's measure for one row; null when missing. */
-export function measureValue(measures: PeriodMeasures, index: number, measure: TierMeasure): number | null {
-  if (measure === 'health_score') return measures.score[index] ?? null;
-  if (measure === 'trailing_attainment') {
-    const value = measures.attainment[index];
-    return value === undefined || Number.isNaN(value) ? null : value;
-  }
-  return metricReaders[measure](measures.rows[index]!);
-}
-
 /** All criteria met (a missing value fails its criterion). */
 function meets(measures: PeriodMeasures, index: number, list: readonly Criterion[]): boolean {
-  for (const { measure, threshold } of list) {
-    const value = measureValue(measures, index, measure);
+  for (const { read, threshold } of list) {
+    const value = read(measures, index);
     if (value === null || value < threshold) return false;
   }
   return true;
@@ -69,15 +75,16 @@ export function checkTiers(ladder: Ladder, measures: PeriodMeasures): TierChecks
   const entry = ladder.tiers.map(() => new Uint8Array(size));
   const retain = ladder.tiers.map(() => new Uint8Array(size));
   const highestEntry = new Int8Array(size).fill(-1);
-  ladder.tiers.forEach((tier, at) => {
-    for (let index = 0; index < size; index++) {
+  // Row by row, so each row's metrics are read while they are in the cache.
+  for (let index = 0; index < size; index++)
+    for (let at = 0; at < ladder.tiers.length; at++) {
+      const tier = ladder.tiers[at]!;
       if (meets(measures, index, tier.entry)) {
         entry[at]![index] = 1;
         highestEntry[index] = at;
       }
       if (meets(measures, index, tier.retain)) retain[at]![index] = 1;
     }
-  });
   return { entry, retain, highestEntry };
 }
 

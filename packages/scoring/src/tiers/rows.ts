@@ -1,15 +1,16 @@
 import type { ScoringContext } from '../context.js';
-import { indicesOf, type Slice } from '../slice.js';
+import { tierActions } from '../config/schema-outputs.js';
+import type { Slice } from '../slice.js';
 import { formatAmount, round } from '../format.js';
 import type { CriterionCheck, TierRecommendationRow } from '../types.js';
-import { chooseTier, tierFacts, type TierFacts } from './decide.js';
-import { measureValue, type LadderTier, type PeriodMeasures } from './ladder.js';
+import { tierFactsAt, type TierFacts } from './decide.js';
+import type { LadderTier, PeriodMeasures } from './ladder.js';
 
 /** Appends the checks of one tier's entry or retention criteria for one row to `out`. */
 function addChecks(out: CriterionCheck[], measures: PeriodMeasures, index: number, step: LadderTier | undefined, kind: 'entry' | 'retain'): void {
   if (!step) return;
-  for (const { measure, threshold } of kind === 'entry' ? step.entry : step.retain) {
-    const value = measureValue(measures, index, measure);
+  for (const { measure, threshold, read } of kind === 'entry' ? step.entry : step.retain) {
+    const value = read(measures, index);
     out.push({ tier: step.tier, kind, measure, value: value === null ? null : round(value, 4), threshold, passed: value !== null && value >= threshold });
   }
 }
@@ -47,12 +48,14 @@ function reason(context: ScoringContext, facts: TierFacts, action: string, tier:
 }
 
 /** The tier_recommendations row of row `index` of a period, with the criteria checked and a reason. */
-export function tierRow(context: ScoringContext, period: number, index: number): TierRecommendationRow {
-  const { history, config, ladder } = context;
+function tierRow(context: ScoringContext, period: number, index: number): TierRecommendationRow {
+  const { history, ladder } = context;
   const row = history.rowsByPeriod[period]![index]!;
-  const facts = tierFacts(context, period, index);
-  const choice = chooseTier(facts, config.tiers.consecutive_periods, config.tiers.min_tenure_periods);
-  const next = choice.action === 'promote' ? choice.tier : facts.current + 1;
+  const decisions = context.tiers(period);
+  const facts = tierFactsAt(decisions, index);
+  const action = tierActions[decisions.action[index]!]!;
+  const tier = decisions.recommended[index]!;
+  const next = action === 'promote' ? tier : facts.current + 1;
   const criteria: CriterionCheck[] = [];
   if (facts.current >= 0) {
     const measures = context.measures(period);
@@ -64,18 +67,20 @@ export function tierRow(context: ScoringContext, period: number, index: number):
     period_start: history.periods[period]!,
     config_version: context.configVersion,
     current_tier: row.tier,
-    recommended_tier: ladder.tiers[choice.tier]?.tier ?? row.tier,
-    action: choice.action,
+    recommended_tier: ladder.tiers[tier]?.tier ?? row.tier,
+    action,
     tenure_periods: facts.tenure,
-    qualifying_periods: choice.action === 'promote' || facts.promote_streak > 0 ? facts.promote_streak : facts.demote_streak,
+    qualifying_periods: action === 'promote' || facts.promote_streak > 0 ? facts.promote_streak : facts.demote_streak,
     reason:
       facts.current < 0
         ? `tier "${row.tier}" is not on the configured ladder (tiers.ladder); no recommendation`
-        : reason(context, facts, choice.action, choice.tier, criteria),
+        : reason(context, facts, action, tier, criteria),
     criteria,
   };
 }
 
 export function tierRows(context: ScoringContext, period: number, slice: Slice): TierRecommendationRow[] {
-  return indicesOf(slice).map((index) => tierRow(context, period, index));
+  const rows: TierRecommendationRow[] = [];
+  for (let index = slice.from; index < slice.to; index++) rows.push(tierRow(context, period, index));
+  return rows;
 }

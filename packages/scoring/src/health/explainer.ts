@@ -1,0 +1,98 @@
+import type { PartnerPeriodMetrics } from '@ppm/core';
+import { round } from '../format.js';
+import type { HealthChange, HealthExplanation, Imputation } from '../types.js';
+import { changeOf, drivers, type RowState } from './explain.js';
+import type { HealthFrame } from './frame.js';
+import type { HealthPlan } from './plan.js';
+import { PointsScratch, rowPoints } from './points.js';
+import { HealthTexts } from './texts.js';
+
+/** Per-metric arrays of a row with missing metrics: what was imputed, the re-weighted shares and the values. */
+interface Incomplete {
+  readonly imputed: (Imputation | null)[];
+  readonly weights: number[];
+  readonly values: (number | null)[];
+  readonly coverage: number;
+}
+
+/**
+ * Explains health scores of one plan: built once per run, so every row shares the texts,
+ * the arrays of complete rows (nothing missing, nominal weights) and the scratch space.
+ */
+export class HealthExplainer {
+  readonly texts: HealthTexts;
+  private readonly now: PointsScratch;
+  private readonly before: PointsScratch;
+  private readonly nominalWeights: readonly number[];
+  private readonly nothingImputed: readonly (Imputation | null)[];
+
+  constructor(private readonly plan: HealthPlan) {
+    const count = plan.components.length;
+    this.texts = new HealthTexts(plan.components);
+    this.now = new PointsScratch(count);
+    this.before = new PointsScratch(count);
+    this.nominalWeights = Object.freeze(plan.components.map((component) => round(plan.categoryWeights[component.categoryIndex]! * component.weight, 4)));
+    this.nothingImputed = Object.freeze(plan.components.map(() => null));
+  }
+
+  /** The change of row `index` of `frame` since row `back` of the previous period's frame (rows of the same partner). */
+  change(frame: HealthFrame, index: number, previous: HealthFrame, back: number): HealthChange {
+    rowPoints(this.plan, frame, index, this.now);
+    return this.changeFromPoints(frame, index, previous, back);
+  }
+
+  /** The explanation of row `index` of `frame`; `previous` and `back` locate the partner's row a period earlier (back < 0: none). */
+  explain(frame: HealthFrame, index: number, row: PartnerPeriodMetrics, previous: HealthFrame | null, back: number): HealthExplanation {
+    const { plan } = this;
+    const scratch = rowPoints(plan, frame, index, this.now);
+    const count = plan.components.length;
+    const offset = index * count;
+    const points = new Array<number>(count);
+    const normalized = new Array<number | null>(count);
+    let missing = 0;
+    for (let at = 0; at < count; at++) {
+      const scaled = frame.normalized[offset + at]!;
+      points[at] = scratch.points[at]!;
+      normalized[at] = Number.isNaN(scaled) ? null : round(scaled, 4);
+      missing += frame.missing[offset + at]!;
+    }
+    const partial = missing === 0 ? null : this.incomplete(frame, offset, row);
+    const state: RowState = { values: partial?.values ?? null, normalized: frame.normalized, offset, weights: scratch.weights };
+    return {
+      metrics: plan.metrics,
+      points,
+      normalized,
+      weights: partial?.weights ?? this.nominalWeights,
+      imputed: partial?.imputed ?? this.nothingImputed,
+      drivers_up: drivers(plan, this.texts, state, row, 1),
+      drivers_down: drivers(plan, this.texts, state, row, -1),
+      change: previous && back >= 0 ? this.changeFromPoints(frame, index, previous, back) : null,
+      data_coverage: partial?.coverage ?? 1,
+    };
+  }
+
+  /** The change against `back` of `previous`, with this row's points already in the `now` scratch. */
+  private changeFromPoints(frame: HealthFrame, index: number, previous: HealthFrame, back: number): HealthChange {
+    if (previous.pointsReady[back] !== 1) rowPoints(this.plan, previous, back, this.before);
+    const count = this.plan.components.length;
+    return changeOf(this.plan.components, this.texts, this.now.points, previous.points, back * count, frame.score[index]!, previous.score[back]!);
+  }
+
+  private incomplete(frame: HealthFrame, offset: number, row: PartnerPeriodMetrics): Incomplete {
+    const { plan } = this;
+    const count = plan.components.length;
+    const imputed = new Array<Imputation | null>(count);
+    const weights = new Array<number>(count);
+    const values = new Array<number | null>(count);
+    let coverage = 0;
+    for (let at = 0; at < count; at++) {
+      const component = plan.components[at]!;
+      const absent = frame.missing[offset + at] === 1;
+      imputed[at] = absent ? (component.missing === 'reweight' ? 'dropped' : component.missing) : null;
+      weights[at] = round(this.now.weights[at]!, 4);
+      values[at] = absent ? null : plan.readers[at]!(row);
+      if (!absent) coverage += plan.categoryWeights[component.categoryIndex]! * component.weight;
+    }
+    return { imputed, weights, values, coverage: round(coverage, 4) };
+  }
+}
