@@ -100,6 +100,31 @@ describe('file formats and messy exports', () => {
     expect(rejected).toEqual({ line_number: '5', message: 'amount = "12.34": Not a number (a decimal comma, as the source\'s decimal_separator declares; a point only as thousands separator).' });
   });
 
+  it('takes files not named after their entity from the patterns the source gives per entity', async () => {
+    const folder = writeFiles(tempFolder('exports'), {
+      'Partner_Accounts_Export_2026-11.csv': lines(partnerHeader, 'P20,Export Co,msp,silver,AMER,US,active,2025-06-01'),
+      'Invoices Q1.CSV': lines('line_id,partner_id,booked_at,amount,currency', 'X1,P20,2026-02-01,75,USD'),
+      'readme.txt': 'exported by the CRM\n',
+    });
+    const yaml = `sources:\n  crm_export:\n    type: files\n    path: ${folder}\n    files:\n      partners: Partner_Accounts*.csv\n      revenue: ["invoices *.csv", "invoices/**/*.csv"]\n`;
+    const source = parseSources(yaml, 'sources.yml', '/').get('crm_export');
+    if (!source) throw new Error('source crm_export not parsed');
+    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    expect(summary.batches.map((batch) => [batch.fileName, batch.entity, batch.status, batch.rowsLoaded])).toEqual([
+      ['Partner_Accounts_Export_2026-11.csv', 'partners', 'succeeded', 1],
+      ['Invoices Q1.CSV', 'revenue', 'succeeded', 1],
+    ]);
+    expect(summary.ignoredFiles).toEqual(['readme.txt']);
+  });
+
+  it('refuses a file that two entities claim, or a claimed file it cannot read, naming the file', async () => {
+    const folder = writeFiles(tempFolder('claimed'), { 'export.xlsx': 'binary', 'Partner_Deals.csv': lines('deal_id') });
+    const sourceWith = (files: string) => parseSources(`sources:\n  s:\n    type: files\n    path: ${folder}\n    files:\n${files}`, 'sources.yml', '/').get('s');
+    const load = (files: string) => loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats' }, sourceWith(files) as never);
+    await expect(load('      partners: "Partner_*.csv"\n      deal_registrations: "*Deals.csv"\n')).rejects.toThrow('Partner_Deals.csv matches the file patterns of partners and deal_registrations');
+    await expect(load('      partners: "*.xlsx"\n')).rejects.toThrow('export.xlsx matches files: partners but is not a CSV or JSON Lines file');
+  });
+
   it('refuses a date layout it does not know, naming the file and the field', () => {
     expect(() => parseSources('sources:\n  crm:\n    type: files\n    path: data\n    date_format: DD/MM/YY\n', 'sources.yml', '/')).toThrow(SourceConfigError);
     expect(() => parseSources('sources:\n  crm:\n    type: files\n    path: data\n    date_format: DD/MM/YY\n', 'sources.yml', '/')).toThrow(/sources\.yml.*date_format/s);

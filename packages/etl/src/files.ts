@@ -1,11 +1,12 @@
 import { readdir } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { entity as entityDefinition, entityNames, type EntityDefinition, type EntityName } from '@ppm/core';
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
 import { readJsonLines } from './input/jsonl.js';
 import type { RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
+import picomatch from 'picomatch';
 import { SourceConfigError } from './errors.js';
 
 export type FileFormat = 'csv' | 'jsonl';
@@ -54,8 +55,36 @@ export interface Discovery {
   readonly ignored: readonly string[];
 }
 
-/** Lists a source folder's data files in load order: entities in contract order, files by name. */
-export async function discoverFiles(folder: string): Promise<Discovery> {
+/** Glob patterns (relative to the source folder) naming an entity's files, for exports not named after it. */
+export type EntityFilePatterns = Partial<Record<EntityName, readonly string[]>>;
+
+type EntityMatcher = (name: string) => EntityName | undefined;
+
+/** The entity whose patterns match a file; a file matching two entities' patterns is refused. */
+function patternMatcher(patterns: EntityFilePatterns): EntityMatcher {
+  const matchers = entityNames
+    .filter((entity) => patterns[entity]?.length)
+    .map((entity) => ({ entity, matches: picomatch([...(patterns[entity] ?? [])], { nocase: true, dot: false }) }));
+  return (name) => {
+    const posixName = name.split(sep).join('/');
+    const matched = matchers.filter(({ matches }) => matches(posixName)).map(({ entity }) => entity);
+    if (matched.length > 1) throw new SourceConfigError(`${name} matches the file patterns of ${matched.join(' and ')}: make the patterns under files: pick one entity`);
+    return matched[0];
+  };
+}
+
+function unreadableMatch(name: string, entity: EntityName): SourceConfigError {
+  return new SourceConfigError(
+    `${name} matches files: ${entity} but is not a CSV or JSON Lines file (.csv, .tsv, .txt, .jsonl or .ndjson, optionally .gz): export it in one of those formats`,
+  );
+}
+
+/**
+ * Lists a source folder's data files in load order: entities in contract order, files by name.
+ * A file is an entity's when it matches that entity's `patterns`, or else is named after it.
+ */
+export async function discoverFiles(folder: string, patterns: EntityFilePatterns = {}): Promise<Discovery> {
+  const entityByPattern = patternMatcher(patterns);
   let paths: string[];
   try {
     paths = await walk(folder);
@@ -67,7 +96,9 @@ export async function discoverFiles(folder: string): Promise<Discovery> {
   for (const path of paths.sort()) {
     const name = relative(folder, path);
     const format = formatOf(path);
-    const entity = format ? entityOfFile(path) : undefined;
+    const patterned = entityByPattern(name);
+    if (patterned && !format) throw unreadableMatch(name, patterned);
+    const entity = patterned ?? (format ? entityOfFile(path) : undefined);
     if (format && entity) files.push({ path, name, entity, format });
     else ignored.push(name);
   }

@@ -1,5 +1,5 @@
 export { LoadError, SourceConfigError } from './errors.js';
-export { discoverFiles, entityOfFile, loadFile, type DataFile, type Discovery, type FileFormat, type FileReadOptions } from './files.js';
+export { discoverFiles, entityOfFile, loadFile, type DataFile, type Discovery, type EntityFilePatterns, type FileFormat, type FileReadOptions } from './files.js';
 export { abandonRunningBatches, loadBatch, totalQuarantined, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
 export { loadSource, summarize, type LoadProgress, type LoadSourceOptions, type LoadSummary } from './load-source.js';
 export { loadEntityQuery } from './sql-source.js';

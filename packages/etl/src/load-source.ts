@@ -45,7 +45,7 @@ interface PlannedBatch {
 
 async function plan(source: SourceDefinition, entities: readonly EntityName[]): Promise<{ batches: PlannedBatch[]; ignored: readonly string[] }> {
   if (source.type === 'files') {
-    const { files, ignored } = await discoverFiles(source.path);
+    const { files, ignored } = await discoverFiles(source.path, source.files);
     const options = {
       ...(source.encoding !== 'auto' ? { encoding: source.encoding } : {}),
       ...(source.delimiter !== 'auto' ? { delimiter: source.delimiter } : {}),

@@ -20,6 +20,8 @@ const filesSource = z
     /** `,` for exports with decimal commas (1.234,50); a point is then only a thousands separator. */
     decimal_separator: z.enum(decimalSeparators).default(standardFormats.decimalSeparator),
     full_snapshot: z.boolean().optional(),
+    /** Glob patterns per entity for files not named after their entity, e.g. partners: "Partner_Accounts*.csv". */
+    files: z.partialRecord(z.enum(entityNames), z.union([z.string().min(1).transform((pattern) => [pattern]), z.array(z.string().min(1)).min(1)])).optional(),
   })
   .strict();
 

@@ -84,7 +84,9 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 
 - **Naming.** A file holds one entity and is named \`<entity>.<ext>\` or
   \`<entity>-<anything>.<ext>\` (e.g. \`revenue-2026-01.csv.gz\`); subfolders are read
-  too. Other files are listed as ignored. Entities load in the order of this page
+  too. Exports that keep their system's names (\`Partner_Accounts_Export.csv\`) are
+  mapped with glob patterns per entity under \`files:\` in \`config/sources.yml\` (see
+  [operations](operations.md#sources)). Other files are listed as ignored. Entities load in the order of this page
   (rates and partners first); files of one entity in name order, so a later file
   corrects an earlier one.
 - **Formats.** CSV with a header row (\`.csv\`, \`.tsv\`, \`.txt\`) or JSON Lines
