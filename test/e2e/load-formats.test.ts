@@ -117,6 +117,29 @@ describe('file formats and messy exports', () => {
     expect(summary.ignoredFiles).toEqual(['readme.txt']);
   });
 
+  it("reads an export's own column names where the source maps them to contract fields", async () => {
+    const folder = writeFiles(tempFolder('renamed'), {
+      'Partner_Accounts.csv': lines('Account ID,Account Name,Type,Partner Level,Sales Region,Country,Status,Joined', 'P30,Renamed Ltd,var,gold,APAC,SG,active,2025-03-01'),
+      'activity.jsonl': `${JSON.stringify({ 'Account ID': 'P30', 'Activity Date': '2026-02-10', kind: 'portal_login' })}\n`,
+    });
+    const yaml = [
+      'sources:', '  renamed:', '    type: files', `    path: ${folder}`,
+      '    files: { partners: Partner_Accounts.csv, engagement_events: activity.jsonl }',
+      '    columns:', '      partners: { tier: Partner Level, onboarded_at: Joined }', '      engagement_events: { partner_id: Account ID, occurred_at: Activity Date }', '',
+    ].join('\n');
+    const source = parseSources(yaml, 'sources.yml', '/').get('renamed');
+    if (!source) throw new Error('source renamed not parsed');
+    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 0, failed: [] });
+    expect(await test.db('core.partner_history').where({ partner_id: 'P30' }).first('tier', 'onboarded_at', 'extra')).toMatchObject({ tier: 'gold', extra: null });
+    expect(await test.db('core.engagement_events').where({ partner_id: 'P30' }).count<{ count: string }[]>('* as count')).toEqual([{ count: '1' }]);
+  });
+
+  it('refuses a column mapping to a field the entity does not have, naming the field and listing the fields', () => {
+    const yaml = 'sources:\n  crm:\n    type: files\n    path: data\n    columns:\n      partners: { partner_tier_code: Level }\n';
+    expect(() => parseSources(yaml, 'sources.yml', '/')).toThrow(/columns\.partners\.partner_tier_code.*partners has no field partner_tier_code \(fields: partner_id, name/s);
+  });
+
   it('refuses a file that two entities claim, or a claimed file it cannot read, naming the file', async () => {
     const folder = writeFiles(tempFolder('claimed'), { 'export.xlsx': 'binary', 'Partner_Deals.csv': lines('deal_id') });
     const sourceWith = (files: string) => parseSources(`sources:\n  s:\n    type: files\n    path: ${folder}\n    files:\n${files}`, 'sources.yml', '/').get('s');

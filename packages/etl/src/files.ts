@@ -4,7 +4,7 @@ import { entity as entityDefinition, entityNames, type EntityDefinition, type En
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
 import { readJsonLines } from './input/jsonl.js';
-import type { RecordSink } from './input/records.js';
+import type { ColumnNames, RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
 import picomatch from 'picomatch';
 import { SourceConfigError } from './errors.js';
@@ -22,6 +22,8 @@ export interface DataFile {
 export interface FileReadOptions {
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
+  /** Field -> the export's column name, for this file's entity. */
+  readonly columns?: ColumnNames;
 }
 
 const formatPattern = /\.(csv|tsv|txt|jsonl|ndjson)(\.gz)?$/i;
@@ -109,7 +111,12 @@ export async function discoverFiles(folder: string, patterns: EntityFilePatterns
 
 async function readFile(file: DataFile, definition: EntityDefinition, target: LoadTarget, options: FileReadOptions, sink: RecordSink): Promise<ReadFacts> {
   const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
-  const readOptions = { file: file.name, nullMarkers: new Set(target.config.load.null_markers), ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
+  const readOptions = {
+    file: file.name,
+    nullMarkers: new Set(target.config.load.null_markers),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  };
   const summary = file.format === 'jsonl' ? await readJsonLines(opened.text, definition, readOptions, sink) : await readCsv(opened.text, definition, readOptions, sink);
   const facts = await opened.facts;
   return { records: summary.records, sha256: facts.sha256, encoding: facts.encoding, ...(summary.delimiter ? { delimiter: summary.delimiter } : {}) };

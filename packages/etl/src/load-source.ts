@@ -52,7 +52,11 @@ async function plan(source: SourceDefinition, entities: readonly EntityName[]): 
     };
     const batches = files
       .filter((file) => entities.includes(file.entity))
-      .map((file: DataFile) => ({ name: file.name, entity: file.entity, run: (target: LoadTarget) => loadFile(target, file, options) }));
+      .map((file: DataFile) => {
+        const columns = source.columns?.[file.entity];
+        const fileOptions = columns ? { ...options, columns } : options;
+        return { name: file.name, entity: file.entity, run: (target: LoadTarget) => loadFile(target, file, fileOptions) };
+      });
     return { batches, ignored };
   }
   const batches = entityNames

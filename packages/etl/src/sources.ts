@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { describeIssues, entityNames, type EntityName } from '@ppm/core';
+import { describeIssues, entity as entityDefinition, entityNames, type EntityName } from '@ppm/core';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SourceConfigError } from './errors.js';
@@ -20,10 +20,20 @@ const filesSource = z
     /** `,` for exports with decimal commas (1.234,50); a point is then only a thousands separator. */
     decimal_separator: z.enum(decimalSeparators).default(standardFormats.decimalSeparator),
     full_snapshot: z.boolean().optional(),
+    /** Per entity: contract field -> the export's column name, for headers no alias covers. */
+    columns: z.partialRecord(z.enum(entityNames), z.record(z.string(), z.string().min(1))).optional(),
     /** Glob patterns per entity for files not named after their entity, e.g. partners: "Partner_Accounts*.csv". */
     files: z.partialRecord(z.enum(entityNames), z.union([z.string().min(1).transform((pattern) => [pattern]), z.array(z.string().min(1)).min(1)])).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((source, context) => {
+    for (const [entity, columns] of Object.entries(source.columns ?? {})) {
+      const fields = entityDefinition(entity as EntityName).fields.map((field) => field.name);
+      for (const field of Object.keys(columns)) {
+        if (!fields.includes(field)) context.addIssue({ code: 'custom', path: ['columns', entity, field], message: `${entity} has no field ${field} (fields: ${fields.join(', ')})` });
+      }
+    }
+  });
 
 const entityQuery = z
   .object({

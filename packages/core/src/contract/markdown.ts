@@ -97,7 +97,8 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 - **Encoding.** UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (detected
   when the text is not valid UTF-8; set \`encoding\` on the source to force one).
 - **Columns.** Matched case-insensitively, with spaces and hyphens read as
-  underscores; the names in "also accepted as" work too. Columns the contract does not
+  underscores; the names in "also accepted as" work too, and so do an export's own
+  names mapped to fields under \`columns:\` in \`config/sources.yml\`. Columns the contract does not
   know are kept in the row's \`extra\` JSON, not lost. A missing required column fails
   the file.
 - **Missing values.** An empty value, \`NULL\`, \`null\`, \`N/A\` or \`n/a\`

@@ -1,15 +1,29 @@
 import type { EntityDefinition } from '@ppm/core';
 import { LoadError } from '../errors.js';
+import type { ColumnNames } from './records.js';
 
 const canonical = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-/** Header name (case-insensitive, spaces and hyphens as underscores) -> field index, aliases included. */
-export function headerLookup(entity: EntityDefinition): Map<string, number> {
+/**
+ * Header name (case-insensitive, spaces and hyphens as underscores) -> field index, aliases
+ * included; a source's own column names (`columns`) take precedence.
+ */
+export function headerLookup(entity: EntityDefinition, columns: ColumnNames = {}): Map<string, number> {
   const lookup = new Map<string, number>();
   entity.fields.forEach((field, index) => {
     for (const name of [field.name, ...(field.aliases ?? [])]) lookup.set(canonical(name), index);
   });
+  entity.fields.forEach((field, index) => {
+    const configured = columns[field.name];
+    if (configured !== undefined) lookup.set(canonical(configured), index);
+  });
   return lookup;
+}
+
+function expectedColumn(field: EntityDefinition['fields'][number], columns: ColumnNames): string {
+  const configured = columns[field.name];
+  if (configured !== undefined) return `${field.name} (configured as "${configured}")`;
+  return `${field.name}${field.aliases?.length ? ` (or ${field.aliases.join(', ')})` : ''}`;
 }
 
 export function fieldIndexFor(lookup: Map<string, number>, header: string): number | undefined {
@@ -23,8 +37,8 @@ export interface ColumnMapping {
 }
 
 /** Maps a CSV header row onto the entity's fields; fails the batch when a required column is missing. */
-export function mapHeader(entity: EntityDefinition, headers: readonly string[], file: string): ColumnMapping {
-  const lookup = headerLookup(entity);
+export function mapHeader(entity: EntityDefinition, headers: readonly string[], file: string, columns: ColumnNames = {}): ColumnMapping {
+  const lookup = headerLookup(entity, columns);
   const seen = new Map<number, string>();
   const targets = headers.map((header) => {
     if (header.trim() === '') return -2;
@@ -39,7 +53,7 @@ export function mapHeader(entity: EntityDefinition, headers: readonly string[], 
   });
   const missingRequired = entity.fields.filter((field, index) => field.required && !seen.has(index));
   if (missingRequired.length > 0) {
-    const names = missingRequired.map((field) => `${field.name}${field.aliases?.length ? ` (or ${field.aliases.join(', ')})` : ''}`);
+    const names = missingRequired.map((field) => expectedColumn(field, columns));
     throw new LoadError(
       file,
       `missing required column${missingRequired.length > 1 ? 's' : ''} ${names.join('; ')} for ${entity.name}. Found columns: ${headers.join(', ') || '(none)'}`,

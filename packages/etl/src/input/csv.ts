@@ -50,7 +50,7 @@ class CsvRecordMapper {
     this.line += 1 + embeddedBreaks(fields, linebreak);
     if (isBlank(fields)) return;
     if (!this.mapping) {
-      this.mapping = mapHeader(this.entity, fields.map((field) => field.replace(/^\uFEFF/, '')), this.options.file);
+      this.mapping = mapHeader(this.entity, fields.map((field) => field.replace(/^\uFEFF/, '')), this.options.file, this.options.columns);
       return;
     }
     this.records += 1;

@@ -20,7 +20,7 @@ class JsonLineMapper {
     private readonly options: ReadOptions,
     private readonly sink: RecordSink,
   ) {
-    this.lookup = headerLookup(entity);
+    this.lookup = headerLookup(entity, options.columns);
   }
 
   private fieldOf(key: string): number {

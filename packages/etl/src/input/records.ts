@@ -27,4 +27,8 @@ export interface ReadOptions {
   readonly nullMarkers: ReadonlySet<string>;
   /** CSV delimiter; detected from the first lines when absent. */
   readonly delimiter?: string;
+  /** Field -> the source's column name, for columns neither the field's name nor an alias. */
+  readonly columns?: ColumnNames;
 }
+
+export type ColumnNames = Readonly<Record<string, string>>;
