@@ -135,6 +135,36 @@ describe('file formats and messy exports', () => {
     expect(await test.db('core.engagement_events').where({ partner_id: 'P30' }).count<{ count: string }[]>('* as count')).toEqual([{ count: '1' }]);
   });
 
+  it("reads an export's own texts for fixed-list values where the source maps them, and quarantines the texts it does not map", async () => {
+    const folder = writeFiles(tempFolder('value-maps'), {
+      'partners.csv': lines(
+        partnerHeader,
+        'P40,Mapped One,Value Added Reseller,Gold Partner,EMEA,FR,active,2025-01-01',
+        'P41,Mapped Two,MSP,Platinum Elite,EMEA,FR,active,2025-01-01',
+        'P42,Unmapped,reseller,Diamond,EMEA,FR,active,2025-01-01',
+      ),
+    });
+    const yaml = [
+      'sources:', '  mapped:', '    type: files', `    path: ${folder}`, '    values:', '      partners:',
+      '        partner_type: { Value Added Reseller: var }', '        tier: { Gold Partner: gold, "platinum-elite": platinum }', '',
+    ].join('\n');
+    const source = parseSources(yaml, 'sources.yml', '/').get('mapped');
+    if (!source) throw new Error('source mapped not parsed');
+    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { invalid_value: 1 } });
+    const partners = await test.db('core.partners').whereIn('partner_id', ['P40', 'P41']).orderBy('partner_id').select('partner_id', 'partner_type', 'tier');
+    expect(partners).toEqual([{ partner_id: 'P40', partner_type: 'var', tier: 'gold' }, { partner_id: 'P41', partner_type: 'msp', tier: 'platinum' }]);
+  });
+
+  it('refuses value maps for a field without a fixed list, or leading to a value the program does not have', async () => {
+    const yaml = (maps: string) => `sources:\n  crm:\n    type: files\n    path: data\n    values:\n      partners:\n        ${maps}\n`;
+    expect(() => parseSources(yaml('name: { Acme: ACME }'), 'sources.yml', '/')).toThrow(/partners\.name is not a field with a fixed list of values \(those are: partner_type, tier, status\)/);
+    const source = parseSources(yaml('tier: { Gold Partner: golden }'), 'sources.yml', '/').get('crm');
+    await expect(loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats' }, source as never)).rejects.toThrow(
+      'sources.crm.values.partners.tier: "Gold Partner" maps to "golden", which is not one of registered, silver, gold, platinum',
+    );
+  });
+
   it('refuses a column mapping to a field the entity does not have, naming the field and listing the fields', () => {
     const yaml = 'sources:\n  crm:\n    type: files\n    path: data\n    columns:\n      partners: { partner_tier_code: Level }\n';
     expect(() => parseSources(yaml, 'sources.yml', '/')).toThrow(/columns\.partners\.partner_tier_code.*partners has no field partner_tier_code \(fields: partner_id, name/s);

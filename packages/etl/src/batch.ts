@@ -1,7 +1,7 @@
 import type { EntityDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
-import type { ValueFormats } from './sql/value-formats.js';
+import type { EntityValueMaps, ValueFormats } from './sql/value-formats.js';
 import { fxCalendarSql, knownPartnersSql, needsFxCalendar, needsKnownPartners } from './sql/support.js';
 import { insertNewSql, lockForMergeSql, updateChangedSql } from './sql/merge.js';
 import {
@@ -28,6 +28,7 @@ export interface MergeContext {
   readonly asOf: string;
   readonly fullSnapshot: boolean;
   readonly formats: ValueFormats;
+  readonly valueMaps: EntityValueMaps;
 }
 
 export interface MergeCounts {
@@ -86,7 +87,7 @@ const parallelSettings = ["set local parallel_setup_cost = 100", "set local para
 export async function validateAndMerge(context: MergeContext, beforeCommit: (counts: MergeCounts) => Promise<void>): Promise<MergeCounts> {
   const { client, entity } = context;
   const tables = batchTables(context.loadId);
-  const validation = { entity, config: context.config, formats: context.formats, ...tables };
+  const validation = { entity, config: context.config, formats: context.formats, valueMaps: context.valueMaps, ...tables };
   return inTransaction(client, async () => {
     await client.query("set local timezone = 'UTC'");
     await client.query("set local work_mem = '256MB'");

@@ -4,7 +4,7 @@ import type { Warehouse } from '@ppm/warehouse';
 import type pg from 'pg';
 import { validateAndMerge, type MergeCounts } from './batch.js';
 import { withConnection } from './connection.js';
-import { standardFormats, type ValueFormats } from './sql/value-formats.js';
+import { standardFormats, type EntityValueMaps, type ValueFormats } from './sql/value-formats.js';
 import type { RecordSink } from './input/records.js';
 import { createStagingSql, dropBatchTablesSql, StagingWriter, stagingTable } from './staging.js';
 
@@ -20,6 +20,8 @@ export interface LoadTarget {
   readonly fullSnapshot?: boolean;
   /** How the source writes dates and decimals (files sources: `date_format`, `decimal_separator`). */
   readonly formats?: ValueFormats;
+  /** Per entity: the source's own texts for fixed-list values (files sources: `values`). */
+  readonly valueMaps?: Readonly<Partial<Record<string, EntityValueMaps>>>;
   /** Aborts the batch in flight (it rolls back). */
   readonly signal?: AbortSignal;
 }
@@ -87,7 +89,7 @@ export async function loadBatch(
           throw error;
         }
         await writer.finish();
-        const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, formats: target.formats ?? standardFormats };
+        const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, formats: target.formats ?? standardFormats, valueMaps: target.valueMaps?.[entity.name] ?? {} };
         return await validateAndMerge(context, (merged) => recordFinished(client, loadId, merged, facts));
       } finally {
         await client.query(dropBatchTablesSql(loadId)).catch(() => undefined);

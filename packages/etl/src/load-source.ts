@@ -1,8 +1,10 @@
-import { entityNames, type EntityName, type QuarantineReason } from '@ppm/core';
+import { entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
+import { SourceConfigError } from './errors.js';
 import { discoverFiles, loadFile, type DataFile } from './files.js';
 import { totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
 import { loadEntityQuery } from './sql-source.js';
-import type { EntityQuery, SourceDefinition } from './sources.js';
+import type { EntityQuery, FilesSource, SourceDefinition } from './sources.js';
+import { enumValues } from './sql/fields.js';
 
 export interface LoadProgress {
   readonly batchesDone: number;
@@ -84,11 +86,28 @@ export function summarize(source: string, batches: readonly BatchResult[], ignor
   };
 }
 
+/** Value maps must lead to allowed values; tiers and partner types come from the program configuration. */
+function checkValueMaps(source: FilesSource, config: ProgramConfig): void {
+  for (const [entityName, fields] of Object.entries(source.values ?? {})) {
+    for (const [fieldName, valueMap] of Object.entries(fields)) {
+      const field = entityDefinition(entityName as EntityName).fields.find((candidate) => candidate.name === fieldName);
+      if (!field) continue;
+      const allowed = enumValues(field, config);
+      for (const [text, value] of Object.entries(valueMap)) {
+        if (!allowed.includes(value)) {
+          throw new SourceConfigError(`sources.${source.name}.values.${entityName}.${fieldName}: "${text}" maps to "${value}", which is not one of ${allowed.join(', ')}`);
+        }
+      }
+    }
+  }
+}
+
 /**
  * Loads every batch of a source in contract order (partners before the facts that
  * reference them), one batch at a time; a failed batch is recorded and the rest go on.
  */
 export async function loadSource(target: LoadTarget, source: SourceDefinition, options: LoadSourceOptions = {}): Promise<LoadSummary> {
+  if (source.type === 'files') checkValueMaps(source, target.config);
   const { batches, ignored } = await plan(source, options.entities ?? entityNames);
   const skip = new Set(options.skip ?? []);
   const completed = [...skip].filter((name) => batches.some((batch) => batch.name === name));
@@ -97,7 +116,7 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
     ...target,
     source: source.name,
     fullSnapshot: target.fullSnapshot ?? source.full_snapshot ?? false,
-    ...(source.type === 'files' ? { formats: { dateFormat: source.date_format, decimalSeparator: source.decimal_separator } } : {}),
+    ...(source.type === 'files' ? { formats: { dateFormat: source.date_format, decimalSeparator: source.decimal_separator }, valueMaps: source.values ?? {} } : {}),
   };
   const report = (current?: string) =>
     options.onProgress?.({

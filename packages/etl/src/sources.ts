@@ -22,6 +22,8 @@ const filesSource = z
     full_snapshot: z.boolean().optional(),
     /** Per entity: contract field -> the export's column name, for headers no alias covers. */
     columns: z.partialRecord(z.enum(entityNames), z.record(z.string(), z.string().min(1))).optional(),
+    /** Per entity and field of a fixed list: the export's own text -> the contract value, e.g. tier: { Gold Partner: gold }. */
+    values: z.partialRecord(z.enum(entityNames), z.record(z.string(), z.record(z.string(), z.string().min(1)))).optional(),
     /** Glob patterns per entity for files not named after their entity, e.g. partners: "Partner_Accounts*.csv". */
     files: z.partialRecord(z.enum(entityNames), z.union([z.string().min(1).transform((pattern) => [pattern]), z.array(z.string().min(1)).min(1)])).optional(),
   })
@@ -31,6 +33,14 @@ const filesSource = z
       const fields = entityDefinition(entity as EntityName).fields.map((field) => field.name);
       for (const field of Object.keys(columns)) {
         if (!fields.includes(field)) context.addIssue({ code: 'custom', path: ['columns', entity, field], message: `${entity} has no field ${field} (fields: ${fields.join(', ')})` });
+      }
+    }
+    for (const [entity, maps] of Object.entries(source.values ?? {})) {
+      const fixedLists = entityDefinition(entity as EntityName).fields.filter((field) => field.type === 'enum').map((field) => field.name);
+      for (const field of Object.keys(maps)) {
+        if (!fixedLists.includes(field)) {
+          context.addIssue({ code: 'custom', path: ['values', entity, field], message: `${entity}.${field} is not a field with a fixed list of values (those are: ${fixedLists.join(', ') || 'none'})` });
+        }
       }
     }
   });

@@ -115,7 +115,7 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 | boolean | \`true\`/\`false\`, \`yes\`/\`no\`, \`y\`/\`n\`, \`1\`/\`0\`, \`t\`/\`f\` (any case) |
 | currency code | ISO 4217, three letters (any case) |
 | period | \`YYYY-MM\` (month), \`YYYY-Qn\` (quarter) or \`YYYY\` (year); calendar quarters |
-| one of | the listed values, any case, spaces or hyphens for underscores (\`System Integrator\` = \`system_integrator\`) |
+| one of | the listed values, any case, spaces or hyphens for underscores (\`System Integrator\` = \`system_integrator\`); a files source can map its own texts under \`values:\` (\`Gold Partner\` → \`gold\`) |
 
 **Other date layouts.** ISO 8601 is always read. A files source whose export writes dates
 another way declares that layout with \`date_format\` in \`config/sources.yml\` (e.g.

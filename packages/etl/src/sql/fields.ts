@@ -1,6 +1,6 @@
 import type { FieldDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
 import type { DateLayout } from './date-formats.js';
-import { layoutOf, type ValueFormats } from './value-formats.js';
+import { layoutOf, type ValueFormats, type ValueMap } from './value-formats.js';
 
 /** A quoted identifier; field names come from the contract, never from input. */
 export const ident = (name: string) => `"${name}"`;
@@ -36,6 +36,18 @@ export function enumValues(field: FieldDefinition, config: ProgramConfig): reado
 export const normalizeEnum = (src: string) =>
   `(case when strpos(${src}, '  ') = 0 and strpos(${src}, '--') = 0 then translate(lower(${src}), ' -', '__') else regexp_replace(lower(${src}), '[[:space:]-]+', '_', 'g') end)`;
 
+/** What normalizeEnum makes of a text, for a source's value map keys. */
+const normalizedEnumText = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** The normalized enum text, with the source's own texts rewritten to contract values. */
+function mappedEnum(src: string, valueMap: ValueMap | undefined): string {
+  const normalized = normalizeEnum(src);
+  const entries = Object.entries(valueMap ?? {});
+  if (entries.length === 0) return normalized;
+  const cases = entries.map(([text, value]) => `when ${literal(normalizedEnumText(text))} then ${literal(value)}`).join(' ');
+  return `(case ${normalized} ${cases} else ${normalized} end)`;
+}
+
 const isoDateValid = (src: string) =>
   `(${isoDateShape(src)} and pg_input_is_valid(left(${src}, 10), 'date') and (length(${src}) = 10 or (substr(${src}, 11, 1) in ('T', ' ') and pg_input_is_valid(${src}, 'timestamptz'))))`;
 const rewrittenToIso = (src: string, layout: DateLayout) => `regexp_replace(${src}, ${literal(layout.pattern)}, ${literal(layout.toIso)})`;
@@ -70,8 +82,11 @@ function decimalTyping(formats: ValueFormats): FieldTyping {
   };
 }
 
-/** `formats`: how the source writes dates and decimals (ISO dates are always read). */
-export function typingOf(field: FieldDefinition, config: ProgramConfig, formats: ValueFormats): FieldTyping | undefined {
+/**
+ * `formats`: how the source writes dates and decimals (ISO dates are always read);
+ * `valueMap`: the source's own texts for this field's allowed values.
+ */
+export function typingOf(field: FieldDefinition, config: ProgramConfig, formats: ValueFormats, valueMap?: ValueMap): FieldTyping | undefined {
   const layout = layoutOf(formats);
   switch (field.type) {
     case 'string':
@@ -117,7 +132,8 @@ export function typingOf(field: FieldDefinition, config: ProgramConfig, formats:
       return { valid: (src) => `ops.normalize_period(${src}) is not null`, cast: (src) => `ops.normalize_period(${src})`, invalidReason: 'invalid_period', sqlType: 'text' };
     case 'enum': {
       const allowed = enumValues(field, config).map(literal).join(', ');
-      return { valid: (src) => `${normalizeEnum(src)} in (${allowed})`, cast: normalizeEnum, invalidReason: 'invalid_value', sqlType: 'text' };
+      const typed = (src: string) => mappedEnum(src, valueMap);
+      return { valid: (src) => `${typed(src)} in (${allowed})`, cast: typed, invalidReason: 'invalid_value', sqlType: 'text' };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { quarantineReasonOrder, type EntityDefinition, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { ident, literal, typingOf } from './fields.js';
-import type { ValueFormats } from './value-formats.js';
+import type { EntityValueMaps, ValueFormats } from './value-formats.js';
 
 export interface ValidationContext {
   readonly entity: EntityDefinition;
@@ -14,6 +14,8 @@ export interface ValidationContext {
   readonly knownPartners: string;
   /** How the source writes dates and decimals. */
   readonly formats: ValueFormats;
+  /** The source's own texts for fixed-list values, per field. */
+  readonly valueMaps: EntityValueMaps;
 }
 
 interface Check {
@@ -72,7 +74,7 @@ class Validation {
   checkedColumns(): string[] {
     const columns = ['s.line_no', 's.parse_reason', 's.extra'];
     for (const field of this.entity.fields) {
-      const typing = typingOf(field, this.context.config, this.context.formats);
+      const typing = typingOf(field, this.context.config, this.context.formats, this.context.valueMaps[field.name]);
       if (typing) {
         columns.push(`case when ${typing.valid(source(field))} then ${typing.cast(source(field))} end as ${ident(field.name)}`);
         columns.push(`${source(field)} as ${ident(`${field.name}__raw`)}`);
@@ -88,7 +90,7 @@ class Validation {
     const value = this.typed(field.name);
     const checks: Check[] = [];
     if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: column(field.name, 'missing') });
-    const typing = typingOf(field, this.context.config, this.context.formats);
+    const typing = typingOf(field, this.context.config, this.context.formats, this.context.valueMaps[field.name]);
     if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: this.invalid(field.name) });
     if (field.type === 'decimal') {
       checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });

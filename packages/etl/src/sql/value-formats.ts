@@ -12,3 +12,8 @@ export interface ValueFormats {
 export const standardFormats: ValueFormats = { dateFormat: isoDateFormat, decimalSeparator: '.' };
 
 export const layoutOf = (formats: ValueFormats): DateLayout | undefined => dateLayout(formats.dateFormat);
+
+/** A source's own texts for a fixed list's values (e.g. "Gold Partner") -> the contract value ("gold"). */
+export type ValueMap = Readonly<Record<string, string>>;
+/** Field -> its value map, for one entity. */
+export type EntityValueMaps = Readonly<Record<string, ValueMap>>;
