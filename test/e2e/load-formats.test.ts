@@ -1,5 +1,7 @@
 import { defaultProgramConfig } from '@ppm/core';
 import { filesSourceAt, loadSource, parseSources, SourceConfigError } from '@ppm/etl';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { lines, tempFolder, writeFiles } from '../support/files.js';
@@ -171,11 +173,41 @@ describe('file formats and messy exports', () => {
   });
 
   it('refuses a file that two entities claim, or a claimed file it cannot read, naming the file', async () => {
-    const folder = writeFiles(tempFolder('claimed'), { 'export.xlsx': 'binary', 'Partner_Deals.csv': lines('deal_id') });
+    const folder = writeFiles(tempFolder('claimed'), { 'export.pdf': 'binary', 'Partner_Deals.csv': lines('deal_id') });
     const sourceWith = (files: string) => parseSources(`sources:\n  s:\n    type: files\n    path: ${folder}\n    files:\n${files}`, 'sources.yml', '/').get('s');
     const load = (files: string) => loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats' }, sourceWith(files) as never);
     await expect(load('      partners: "Partner_*.csv"\n      deal_registrations: "*Deals.csv"\n')).rejects.toThrow('Partner_Deals.csv matches the file patterns of partners and deal_registrations');
-    await expect(load('      partners: "*.xlsx"\n')).rejects.toThrow('export.xlsx matches files: partners but is not a CSV or JSON Lines file');
+    await expect(load('      partners: "*.pdf"\n')).rejects.toThrow('export.pdf matches files: partners but is not a CSV, JSON Lines or Excel file');
+  });
+
+  it('reads the first worksheet of an Excel workbook: dates, formulas and rich text as text, bad cells quarantined by sheet row', async () => {
+    const folder = tempFolder('excel');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Invoices');
+    sheet.addRow(['Line ID', 'Partner', 'Booking Date', 'Amount', 'Currency', 'Product Line']);
+    sheet.addRow(['XL1', 'P1', new Date(Date.UTC(2026, 1, 3)), 100.5, 'USD', { richText: [{ text: 'Suite ' }, { text: 'Pro', font: { bold: true } }] }]);
+    sheet.addRow(['XL2', 'P1', new Date(Date.UTC(2026, 1, 4)), { formula: 'D2*2', result: 201 }, 'usd', 'Suite']);
+    sheet.addRow([]);
+    sheet.addRow(['XL3', 'P1', 'someday', 5, 'USD', 'Suite']);
+    sheet.getColumn(3).numFmt = 'dd/mm/yyyy';
+    workbook.addWorksheet('Notes').addRow(['not data']);
+    await workbook.xlsx.writeFile(join(folder, 'revenue-export.xlsx'));
+
+    const summary = await load(folder);
+    expect(summary).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { invalid_date: 1 } });
+    const rows = await test.db('core.revenue').whereIn('line_id', ['XL1', 'XL2']).orderBy('line_id').select('line_id', test.db.raw('booked_at::text as booked_at'), test.db.raw('amount::text as amount'), 'currency', 'product');
+    expect(rows).toEqual([
+      { line_id: 'XL1', booked_at: '2026-02-03', amount: '100.5000', currency: 'USD', product: 'Suite Pro' },
+      { line_id: 'XL2', booked_at: '2026-02-04', amount: '201.0000', currency: 'USD', product: 'Suite' },
+    ]);
+    const bad = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-export.xlsx' }).first('line_number', 'field', 'reason_code');
+    expect(bad).toEqual({ line_number: '5', field: 'booked_at', reason_code: 'invalid_date' });
+  });
+
+  it('fails a file named .xlsx that is not a workbook, naming it, and loads nothing of it', async () => {
+    const summary = await load(writeFiles(tempFolder('not-excel'), { 'revenue.xlsx': 'line_id,partner_id\n' }));
+    expect(summary.batches[0]).toMatchObject({ status: 'failed', rowsLoaded: 0 });
+    expect(summary.failed[0]?.error).toMatch(/^revenue\.xlsx: not a readable Excel workbook \(\.xlsx\)/);
   });
 
   it('refuses a date layout it does not know, naming the file and the field', () => {

@@ -1,15 +1,18 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entity as entityDefinition, entityNames, type EntityDefinition, type EntityName } from '@ppm/core';
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
 import { readJsonLines } from './input/jsonl.js';
+import { readXlsx } from './input/xlsx.js';
 import type { ColumnNames, RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
 import picomatch from 'picomatch';
 import { SourceConfigError } from './errors.js';
 
-export type FileFormat = 'csv' | 'jsonl';
+export type FileFormat = 'csv' | 'jsonl' | 'xlsx';
 
 export interface DataFile {
   readonly path: string;
@@ -26,12 +29,14 @@ export interface FileReadOptions {
   readonly columns?: ColumnNames;
 }
 
-const formatPattern = /\.(csv|tsv|txt|jsonl|ndjson)(\.gz)?$/i;
+const formatPattern = /\.(?:(csv|tsv|txt|jsonl|ndjson)(\.gz)?|xlsx)$/i;
 
 function formatOf(file: string): FileFormat | undefined {
   const match = formatPattern.exec(file);
   if (!match) return undefined;
-  return ['jsonl', 'ndjson'].includes((match[1] ?? '').toLowerCase()) ? 'jsonl' : 'csv';
+  const textFormat = (match[1] ?? '').toLowerCase();
+  if (!textFormat) return 'xlsx';
+  return ['jsonl', 'ndjson'].includes(textFormat) ? 'jsonl' : 'csv';
 }
 
 /** The entity a file holds: its name is `<entity>.<ext>` or `<entity>-<anything>.<ext>` (longest entity name wins). */
@@ -77,7 +82,7 @@ function patternMatcher(patterns: EntityFilePatterns): EntityMatcher {
 
 function unreadableMatch(name: string, entity: EntityName): SourceConfigError {
   return new SourceConfigError(
-    `${name} matches files: ${entity} but is not a CSV or JSON Lines file (.csv, .tsv, .txt, .jsonl or .ndjson, optionally .gz): export it in one of those formats`,
+    `${name} matches files: ${entity} but is not a CSV, JSON Lines or Excel file (.csv, .tsv, .txt, .jsonl or .ndjson, optionally .gz, or .xlsx): export it in one of those formats`,
   );
 }
 
@@ -109,14 +114,24 @@ export async function discoverFiles(folder: string, patterns: EntityFilePatterns
   return { files, ignored };
 }
 
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 async function readFile(file: DataFile, definition: EntityDefinition, target: LoadTarget, options: FileReadOptions, sink: RecordSink): Promise<ReadFacts> {
-  const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
   const readOptions = {
     file: file.name,
     nullMarkers: new Set(target.config.load.null_markers),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.columns ? { columns: options.columns } : {}),
   };
+  if (file.format === 'xlsx') {
+    const summary = await readXlsx(file.path, definition, readOptions, sink);
+    return { records: summary.records, sha256: await sha256Of(file.path) };
+  }
+  const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
   const summary = file.format === 'jsonl' ? await readJsonLines(opened.text, definition, readOptions, sink) : await readCsv(opened.text, definition, readOptions, sink);
   const facts = await opened.facts;
   return { records: summary.records, sha256: facts.sha256, encoding: facts.encoding, ...(summary.delimiter ? { delimiter: summary.delimiter } : {}) };

@@ -91,7 +91,9 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
   corrects an earlier one.
 - **Formats.** CSV with a header row (\`.csv\`, \`.tsv\`, \`.txt\`) or JSON Lines
   (\`.jsonl\`, \`.ndjson\`, one JSON object per line), each optionally gzip-compressed
-  (\`.gz\`; detected from the content).
+  (\`.gz\`; detected from the content); or an Excel workbook (\`.xlsx\`): its first
+  worksheet, first non-empty row as header, line numbers are sheet rows; date cells are
+  read as ISO dates (timestamps when they carry a time), formulas as their result.
 - **CSV.** RFC 4180: fields with the delimiter, quotes or line breaks are quoted, quotes
   doubled. Delimiter \`,\` \`;\` tab or \`|\`, detected from the file. LF or CRLF.
 - **Encoding.** UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (detected

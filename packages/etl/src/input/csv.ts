@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 import type { EntityDefinition } from '@ppm/core';
 import Papa from 'papaparse';
 import { LoadError } from '../errors.js';
-import { cleanValue, mapHeader, type ColumnMapping } from './columns.js';
 import type { ReadOptions, ReadSummary, RecordSink } from './records.js';
+import { TabularRecordMapper } from './tabular.js';
 
 const delimitersToGuess = [',', ';', '\t', '|'];
 const unclosedQuote = 'a quoted field starting here is never closed (missing closing quote), so the rest of the file cannot be read';
@@ -22,65 +22,16 @@ function embeddedBreaks(fields: readonly string[], linebreak: string): number {
   return count;
 }
 
-const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0]?.trim() === '';
+/** Counts each record's first line across quoted newlines, for the mapper. */
+class CsvLines {
+  next = 1;
 
-class CsvRecordMapper {
-  private mapping: ColumnMapping | undefined;
-  private readonly width: number;
-  /** Reused for every record: sinks copy the values before add() returns. */
-  private readonly values: (string | null)[];
-  line = 1;
-  records = 0;
-
-  constructor(
-    private readonly entity: EntityDefinition,
-    private readonly options: ReadOptions,
-    private readonly sink: RecordSink,
-  ) {
-    this.width = entity.fields.length;
-    this.values = new Array<string | null>(this.width).fill(null);
-  }
-
-  get headers(): readonly string[] | undefined {
-    return this.mapping?.headers;
-  }
+  constructor(private readonly mapper: TabularRecordMapper) {}
 
   take(fields: string[], linebreak: string, malformed: string | undefined): void {
-    const line = this.line;
-    this.line += 1 + embeddedBreaks(fields, linebreak);
-    if (isBlank(fields)) return;
-    if (!this.mapping) {
-      this.mapping = mapHeader(this.entity, fields.map((field) => field.replace(/^\uFEFF/, '')), this.options.file, this.options.columns);
-      return;
-    }
-    this.records += 1;
-    this.emit(line, fields, malformed);
-  }
-
-  private emit(line: number, fields: readonly string[], malformed: string | undefined): void {
-    const { targets, headers } = this.mapping as ColumnMapping;
-    const values = this.values.fill(null);
-    let extra: Record<string, string | null> | null = null;
-    for (let column = 0; column < targets.length; column++) {
-      const target = targets[column] as number;
-      const value = cleanValue(fields[column], this.options.nullMarkers);
-      if (target >= 0) values[target] = value;
-      else if (target === -1 && value !== null) (extra ??= {})[headers[column] as string] = value;
-    }
-    const problem = this.problemOf(fields, malformed);
-    this.sink.add(line, values, extra && JSON.stringify(extra), problem);
-  }
-
-  private problemOf(fields: readonly string[], malformed: string | undefined) {
-    const expected = this.mapping?.targets.length ?? 0;
-    if (malformed) return { reason: 'malformed_row' as const, message: malformed };
-    if (fields.length < expected) {
-      return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
-    }
-    if (fields.length > expected && fields.slice(expected).some((field) => field.trim() !== '')) {
-      return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
-    }
-    return null;
+    const line = this.next;
+    this.next += 1 + embeddedBreaks(fields, linebreak);
+    this.mapper.take(line, fields, malformed);
   }
 }
 
@@ -89,7 +40,8 @@ class CsvRecordMapper {
  * delimiter detected unless given), pausing while the sink drains.
  */
 export function readCsv(text: Readable, entity: EntityDefinition, options: ReadOptions, sink: RecordSink): Promise<ReadSummary> {
-  const mapper = new CsvRecordMapper(entity, options, sink);
+  const mapper = new TabularRecordMapper(entity, options, sink);
+  const lines = new CsvLines(mapper);
   let delimiter = options.delimiter;
   return new Promise<ReadSummary>((resolve, rejectOnce) => {
     let failed = false;
@@ -113,8 +65,8 @@ export function readCsv(text: Readable, entity: EntityDefinition, options: ReadO
           }
           results.data.forEach((fields, index) => {
             const problem = rowProblems.get(index);
-            if (problem === unclosedQuote) throw new LoadError(options.file, unclosedQuote, mapper.line);
-            mapper.take(fields, results.meta.linebreak, problem);
+            if (problem === unclosedQuote) throw new LoadError(options.file, unclosedQuote, lines.next);
+            lines.take(fields, results.meta.linebreak, problem);
           });
         } catch (error) {
           reject(error);

@@ -1,0 +1,66 @@
+import type { EntityDefinition } from '@ppm/core';
+import { cleanValue, mapHeader, type ColumnMapping } from './columns.js';
+import type { ReadOptions, RecordSink } from './records.js';
+
+const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0]?.trim() === '';
+
+/**
+ * Turns rows of text fields (CSV records, spreadsheet rows) into records: the first
+ * non-blank row is the header, later rows fill the entity's fields, unknown columns go to
+ * `extra`, and a row wider or narrower than the header is malformed.
+ */
+export class TabularRecordMapper {
+  private mapping: ColumnMapping | undefined;
+  /** Reused for every record: sinks copy the values before add() returns. */
+  private readonly values: (string | null)[];
+  records = 0;
+
+  constructor(
+    private readonly entity: EntityDefinition,
+    private readonly options: ReadOptions,
+    private readonly sink: RecordSink,
+  ) {
+    this.values = new Array<string | null>(entity.fields.length).fill(null);
+  }
+
+  get headers(): readonly string[] | undefined {
+    return this.mapping?.headers;
+  }
+
+  /** `line`: where the row starts in the file, for messages and the quarantine. */
+  take(line: number, fields: readonly string[], malformed?: string): void {
+    if (isBlank(fields)) return;
+    if (!this.mapping) {
+      this.mapping = mapHeader(this.entity, fields.map((field) => field.replace(/^\uFEFF/, '')), this.options.file, this.options.columns);
+      return;
+    }
+    this.records += 1;
+    this.emit(line, fields, malformed);
+  }
+
+  private emit(line: number, fields: readonly string[], malformed: string | undefined): void {
+    const { targets, headers } = this.mapping as ColumnMapping;
+    const values = this.values.fill(null);
+    let extra: Record<string, string | null> | null = null;
+    for (let column = 0; column < targets.length; column++) {
+      const target = targets[column] as number;
+      const value = cleanValue(fields[column], this.options.nullMarkers);
+      if (target >= 0) values[target] = value;
+      else if (target === -1 && value !== null) (extra ??= {})[headers[column] as string] = value;
+    }
+    const problem = this.problemOf(fields, malformed);
+    this.sink.add(line, values, extra && JSON.stringify(extra), problem);
+  }
+
+  private problemOf(fields: readonly string[], malformed: string | undefined) {
+    const expected = this.mapping?.targets.length ?? 0;
+    if (malformed) return { reason: 'malformed_row' as const, message: malformed };
+    if (fields.length < expected) {
+      return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
+    }
+    if (fields.length > expected && fields.slice(expected).some((field) => field.trim() !== '')) {
+      return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
+    }
+    return null;
+  }
+}
