@@ -29,7 +29,7 @@ export function printLoadSummary(summary: LoadSummary): void {
   const reasons = Object.entries(summary.quarantinedByReason).map(([reason, rows]) => ({ reason, rows }));
   if (reasons.length) console.log(`\nQuarantined by reason (details in ops.quarantine):\n${formatTable(reasons)}`);
   for (const failure of summary.failed) note(`\nFAILED ${failure.fileName}: ${failure.error}`);
-  if (summary.ignoredFiles.length) note(`\nIgnored (not named after an entity): ${summary.ignoredFiles.join(', ')}`);
+  if (summary.ignoredFiles.length) note(`\nIgnored (neither named after an entity nor matched by the source's files: patterns): ${summary.ignoredFiles.join(', ')}`);
 }
 
 const adhocFormats = (flags: LoadFlags) => ({
