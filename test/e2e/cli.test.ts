@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEcosystem } from '@ppm/generator';
 import { projectRoot } from '@ppm/runtime';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
-import { tempFolder } from '../support/files.js';
+import { lines, tempFolder, writeFiles } from '../support/files.js';
 import { uniqueName } from '../support/pipeline.js';
 import { configFolder } from '../support/worker-process.js';
 
@@ -67,6 +68,31 @@ describe('the ppm command', () => {
     const summary = JSON.parse(result.stdout) as { failed: unknown[]; rowsLoaded: number };
     expect(summary.failed).toEqual([]);
     expect(summary.rowsLoaded).toBeGreaterThan(1000);
+  });
+
+  it('shows the rows a load quarantined by file and reason, only the latest load of each file, and writes them as CSV', async () => {
+    const folder = writeFiles(tempFolder('cli-bad'), {
+      'revenue-bad.csv': lines('line_id,partner_id,booked_at,amount,currency', 'B1,NOPE,2026-01-05,10,USD', 'B2,NOPE,2026-01-06,oops,USD', 'B3,NOPE,2026-01-07,12,USD'),
+    });
+    for (let load = 0; load < 2; load += 1) expect((await ppm(['load', '--path', folder, '--json'], configDir)).code).toBe(0);
+    const shown = await ppm(['quarantine', '--file', 'revenue-bad.csv', '--json'], configDir);
+    expect(shown.code, shown.stderr).toBe(0);
+    const report = JSON.parse(shown.stdout) as { summary: { reason_code: string; rows: number; first_line: number }[]; rows: { line_number: number; reason_code: string }[] };
+    expect(report.summary.map(({ reason_code, rows, first_line }) => ({ reason_code, rows, first_line }))).toEqual([
+      { reason_code: 'unknown_partner', rows: 2, first_line: 2 },
+      { reason_code: 'invalid_number', rows: 1, first_line: 3 },
+    ]);
+    expect(report.rows.map((row) => [row.line_number, row.reason_code])).toEqual([[2, 'unknown_partner'], [3, 'invalid_number'], [4, 'unknown_partner']]);
+    const history = JSON.parse((await ppm(['quarantine', '--file', 'revenue-bad.csv', '--all-loads', '--json'], configDir)).stdout) as { rows: unknown[] };
+    expect(history.rows).toHaveLength(6);
+
+    const out = join(folder, 'fix-me.csv');
+    const written = await ppm(['quarantine', '--file', 'revenue-bad.csv', '--reason', 'invalid_number', '--out', out], configDir);
+    expect(written.code, written.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      'source,file,line,field,reason,message,line_id,partner_id,booked_at,amount,currency\r\n' +
+        'adhoc,revenue-bad.csv,3,amount,invalid_number,"amount = ""oops"": Not a number (use a decimal point; a comma is only allowed as thousands separator).",B2,NOPE,2026-01-06,oops,USD\n',
+    );
   });
 
   it('runs one pipeline when two ppm run start the same source and period at once', async () => {

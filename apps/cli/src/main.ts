@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLoad } from './commands/load.js';
 import { registerModels } from './commands/models.js';
+import { registerQuarantine } from './commands/quarantine.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerScore } from './commands/score.js';
@@ -25,6 +26,7 @@ const program = new Command('ppm')
 registerDemo(program);
 registerGenerate(program);
 registerLoad(program);
+registerQuarantine(program);
 registerRun(program);
 registerModels(program);
 registerRuns(program);

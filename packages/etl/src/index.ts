@@ -7,3 +7,4 @@ export { filesSourceAt, parseSources, type FilesSource, type PostgresSource, typ
 export { dateFormats, type DateFormat } from './sql/date-formats.js';
 export { decimalSeparators, type DecimalSeparator, type ValueFormats } from './sql/value-formats.js';
 export { detectEncoding, openText, type TextEncoding } from './input/decode.js';
+export { quarantinedRows, quarantineSummary, type QuarantinedRow, type QuarantineFilter, type QuarantineGroup } from './quarantine-report.js';
