@@ -28,6 +28,12 @@ describe('file formats and messy exports', () => {
     expect(bad).toEqual({ line_number: '4', reason_code: 'invalid_number' });
   });
 
+  it('reads rows without the trailing delimiter their header ends with', async () => {
+    const csv = lines('line_id,partner_id,booked_at,amount,currency,', 'T1,P1,2026-02-01,10,USD', 'T2,P1,2026-02-01,11,USD,', 'T3,P1,2026-02-01,12');
+    const summary = await load(writeFiles(tempFolder('trailing-delimiter'), { 'revenue-trailing.csv': csv }));
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { malformed_row: 1 } });
+  });
+
   it('detects a semicolon delimiter and Windows-1252 text', async () => {
     const text = 'partner_id;name;partner_type;tier;region;country;status;onboarded_at\nP2;Müller & Söhne;var;silver;EMEA;DE;active;2025-02-01\n';
     const summary = await load(writeFiles(tempFolder('latin1'), { 'partners-de.csv': Buffer.from(text, 'latin1') }));
@@ -189,16 +195,18 @@ describe('file formats and messy exports', () => {
     sheet.addRow(['XL2', 'P1', new Date(Date.UTC(2026, 1, 4)), { formula: 'D2*2', result: 201 }, 'usd', 'Suite']);
     sheet.addRow([]);
     sheet.addRow(['XL3', 'P1', 'someday', 5, 'USD', 'Suite']);
+    sheet.addRow(['XL4', 'P1', new Date(Date.UTC(2026, 1, 5)), 7, 'USD']);
     sheet.getColumn(3).numFmt = 'dd/mm/yyyy';
     workbook.addWorksheet('Notes').addRow(['not data']);
     await workbook.xlsx.writeFile(join(folder, 'revenue-export.xlsx'));
 
     const summary = await load(folder);
-    expect(summary).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { invalid_date: 1 } });
-    const rows = await test.db('core.revenue').whereIn('line_id', ['XL1', 'XL2']).orderBy('line_id').select('line_id', test.db.raw('booked_at::text as booked_at'), test.db.raw('amount::text as amount'), 'currency', 'product');
+    expect(summary).toMatchObject({ rowsRead: 4, rowsLoaded: 3, rowsQuarantined: 1, quarantinedByReason: { invalid_date: 1 } });
+    const rows = await test.db('core.revenue').whereIn('line_id', ['XL1', 'XL2', 'XL4']).orderBy('line_id').select('line_id', test.db.raw('booked_at::text as booked_at'), test.db.raw('amount::text as amount'), 'currency', 'product');
     expect(rows).toEqual([
       { line_id: 'XL1', booked_at: '2026-02-03', amount: '100.5000', currency: 'USD', product: 'Suite Pro' },
       { line_id: 'XL2', booked_at: '2026-02-04', amount: '201.0000', currency: 'USD', product: 'Suite' },
+      { line_id: 'XL4', booked_at: '2026-02-05', amount: '7.0000', currency: 'USD', product: null },
     ]);
     const bad = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-export.xlsx' }).first('line_number', 'field', 'reason_code');
     expect(bad).toEqual({ line_number: '5', field: 'booked_at', reason_code: 'invalid_date' });

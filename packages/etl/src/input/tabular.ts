@@ -55,12 +55,20 @@ export class TabularRecordMapper {
   private problemOf(fields: readonly string[], malformed: string | undefined) {
     const expected = this.mapping?.targets.length ?? 0;
     if (malformed) return { reason: 'malformed_row' as const, message: malformed };
-    if (fields.length < expected) {
+    if (fields.length < this.namedWidth()) {
       return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
     }
     if (fields.length > expected && fields.slice(expected).some((field) => field.trim() !== '')) {
       return { reason: 'malformed_row' as const, message: `${fields.length} fields where the header has ${expected}` };
     }
     return null;
+  }
+
+  /** Columns up to the last named one: a header's trailing empty names (a trailing delimiter) need no field. */
+  private namedWidth(): number {
+    const targets = this.mapping?.targets ?? [];
+    let width = targets.length;
+    while (width > 0 && targets[width - 1] === -2) width -= 1;
+    return width;
   }
 }

@@ -28,11 +28,16 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
-/** A row's cells as text, column A first (ExcelJS rows are 1-based and sparse). */
-function rowFields(values: readonly CellValue[] | Record<string, CellValue>): string[] {
+/**
+ * A row's cells as text, column A first (ExcelJS rows are 1-based and sparse), at least
+ * `width` wide: a sheet does not store trailing empty cells, which are empty values, not
+ * a short row.
+ */
+function rowFields(values: readonly CellValue[] | Record<string, CellValue>, width: number): string[] {
   const cells = Array.isArray(values) ? values : [];
   const fields: string[] = [];
   for (let column = 1; column < cells.length; column++) fields.push(cellText(cells[column] as CellValue));
+  while (fields.length < width) fields.push('');
   return fields;
 }
 
@@ -49,7 +54,7 @@ export async function readXlsx(path: string, entity: EntityDefinition, options: 
       let pending = 0;
       for await (const row of worksheet) {
         rowNumber = row.number;
-        mapper.take(row.number, rowFields(row.values));
+        mapper.take(row.number, rowFields(row.values, mapper.headers?.length ?? 0));
         pending += 1;
         if (pending === rowsPerDrain) {
           await sink.drain();
