@@ -41,7 +41,7 @@ const adhocFormats = (flags: LoadFlags) => ({
 async function load(flags: LoadFlags): Promise<void> {
   const config = loadPlatformConfig();
   const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false, formats: adhocFormats(flags) }) : sourceNamed(config, flags.source ?? 'demo');
-  const session = await openSession();
+  const session = await openSession({ databaseOnly: true });
   try {
     const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
       onProgress: (progress) => {

@@ -48,7 +48,7 @@ const withVars = (command: Command) => command.option('--var <name=value>', 'set
 const selection = (flags: SelectionFlags) => ({ select: flags.select, exclude: flags.exclude });
 
 async function withSession<T>(quiet: boolean, work: (session: Session) => Promise<T>): Promise<T> {
-  const session = await openSession({ quiet });
+  const session = await openSession({ quiet, databaseOnly: true });
   try {
     return await work(session);
   } finally {

@@ -49,7 +49,7 @@ function quarantineCsv(rows: readonly QuarantinedRow[]): string {
 }
 
 async function showQuarantine(flags: QuarantineFlags): Promise<void> {
-  const session = await openSession({ quiet: flags.json ?? false });
+  const session = await openSession({ quiet: flags.json ?? false, databaseOnly: true });
   try {
     const filter = filterOf(flags);
     if (flags.out) {

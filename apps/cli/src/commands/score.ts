@@ -18,7 +18,7 @@ async function backtest(flags: BacktestFlags): Promise<void> {
   const config = loadPlatformConfig();
   const to = flags.to ?? previousMonth();
   const from = flags.from ?? addMonths(to, -35);
-  const session = await openSession({ quiet: true });
+  const session = await openSession({ quiet: true, databaseOnly: true });
   try {
     const rows = await readMonthlyMetrics(session.db, from, to);
     if (rows.length === 0) throw new Error(`No partner metrics between ${from} and ${to}: load data and run \`ppm models run\` first.`);

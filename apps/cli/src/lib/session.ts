@@ -8,9 +8,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Services up (or found running), warehouse connected and migrated. */
-export async function openSession(options: { detached?: boolean; quiet?: boolean } = {}): Promise<Session> {
-  const services = await startServices({ detached: options.detached ?? false, log: options.quiet ? undefined : note });
+/**
+ * Services up (or found running), warehouse connected and migrated. `databaseOnly` for
+ * commands that never talk to Temporal (load, models, quarantine, score).
+ */
+export async function openSession(options: { detached?: boolean; quiet?: boolean; databaseOnly?: boolean } = {}): Promise<Session> {
+  const services = await startServices({ detached: options.detached ?? false, log: options.quiet ? undefined : note, withoutTemporal: options.databaseOnly ?? false });
   const db = connectWarehouse(services.databaseUrl);
   try {
     const applied = await migrateLatest(db);
