@@ -82,7 +82,7 @@ function patternMatcher(patterns: EntityFilePatterns): EntityMatcher {
 
 function unreadableMatch(name: string, entity: EntityName): SourceConfigError {
   return new SourceConfigError(
-    `${name} matches files: ${entity} but is not a CSV, JSON Lines or Excel file (.csv, .tsv, .txt, .jsonl or .ndjson, optionally .gz, or .xlsx): export it in one of those formats`,
+    `${name} matches files: ${entity} but is not a CSV, JSON Lines or Excel file (.csv, .tsv, .txt, .jsonl or .ndjson, optionally .gz, or .xlsx): export it in one of those formats (save older .xls workbooks as .xlsx)`,
   );
 }
 
