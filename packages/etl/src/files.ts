@@ -6,7 +6,6 @@ import { entity as entityDefinition, entityNames, type EntityDefinition, type En
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
 import { readJsonLines } from './input/jsonl.js';
-import { readXlsx } from './input/xlsx.js';
 import type { ColumnNames, RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
 import picomatch from 'picomatch';
@@ -128,6 +127,8 @@ async function readFile(file: DataFile, definition: EntityDefinition, target: Lo
     ...(options.columns ? { columns: options.columns } : {}),
   };
   if (file.format === 'xlsx') {
+    // Loaded on first use: the Excel reader's dependencies cost ~30 MB that text loads do not need.
+    const { readXlsx } = await import('./input/xlsx.js');
     const summary = await readXlsx(file.path, definition, readOptions, sink);
     return { records: summary.records, sha256: await sha256Of(file.path) };
   }
