@@ -52,8 +52,8 @@ describe('pipeline workers as separate processes', () => {
   let configDir: string;
   let client: Client;
   const workers: WorkerProcess[] = [];
-  const worker = (taskQueue: string) => {
-    const started = startWorkerProcess({ databaseUrl: test.url, configDir, taskQueue });
+  const worker = (taskQueue: string, activityConcurrency?: number) => {
+    const started = startWorkerProcess({ databaseUrl: test.url, configDir, taskQueue, ...(activityConcurrency ? { activityConcurrency } : {}) });
     workers.push(started);
     return started;
   };
@@ -96,7 +96,8 @@ describe('pipeline workers as separate processes', () => {
 
   it('shares the task queue between two workers: both take work of a backfill', async () => {
     const taskQueue = uniqueName('shared-');
-    const pair = [worker(taskQueue), worker(taskQueue)];
+    // One activity at a time each: while one worker runs a pipeline's activity, the other must take the parallel one.
+    const pair = [worker(taskQueue, 1), worker(taskQueue, 1)];
     await Promise.all(pair.map((started) => started.ready));
     const handle = await startBackfill(client, { source, fromPeriod: '2026-03', toPeriod: '2026-06', parallelism: 2 }, { taskQueue });
     const results = await handle.result();

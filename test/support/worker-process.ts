@@ -20,8 +20,11 @@ export interface WorkerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts apps/worker as its own process against the test run's PostgreSQL database and Temporal. */
-export function startWorkerProcess(options: { databaseUrl: string; configDir: string; taskQueue: string }): WorkerProcess {
+/**
+ * Starts apps/worker as its own process against the test run's PostgreSQL database and
+ * Temporal; `activityConcurrency` caps the activities it runs at once.
+ */
+export function startWorkerProcess(options: { databaseUrl: string; configDir: string; taskQueue: string; activityConcurrency?: number }): WorkerProcess {
   const child = spawn(process.execPath, [join(projectRoot(), 'apps', 'worker', 'dist', 'main.js')], {
     env: {
       ...process.env,
@@ -30,6 +33,7 @@ export function startWorkerProcess(options: { databaseUrl: string; configDir: st
       TEMPORAL_NAMESPACE: inject('temporalNamespace'),
       PPM_CONFIG_DIR: options.configDir,
       WORKER_TASK_QUEUE: options.taskQueue,
+      ...(options.activityConcurrency ? { WORKER_ACTIVITY_CONCURRENCY: String(options.activityConcurrency) } : {}),
       WORKER_SHUTDOWN_GRACE_SECONDS: '5',
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'INFO',
