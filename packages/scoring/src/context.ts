@@ -1,7 +1,7 @@
 import { configVersion } from './config/parse.js';
 import type { ScoringConfig } from './config/schema.js';
 import { HealthExplainer } from './health/explainer.js';
-import { computeHealthFrame, type HealthFrame } from './health/frame.js';
+import { computeHealthFrame, type HealthFrame, type HealthScores } from './health/frame.js';
 import { HealthMemory } from './health/memory.js';
 import { compileHealthPlan, type HealthPlan } from './health/plan.js';
 import { computeTrend, type Trend } from './health/trend.js';
@@ -13,6 +13,7 @@ import { computeTenure, decideTiers, type TierDecisions } from './tiers/decide.j
 import { checkTiers, compileLadder, type Ladder, type PeriodMeasures, type TierChecks } from './tiers/ladder.js';
 
 interface PeriodState {
+  scores?: HealthScores;
   health?: HealthFrame;
   trend?: Trend;
   trailing?: TrailingColumns;
@@ -22,6 +23,15 @@ interface PeriodState {
   tenure?: Uint16Array;
   tiers?: TierDecisions;
 }
+
+/**
+ * Periods whose frame detail is kept: the period being explained, the one before it (for the
+ * change), and the next one, so that moving on to it drops neither (with two, whichever of
+ * them was asked for first was dropped and computed again). Keeping the detail of every
+ * cached period made each scorer allocate tens of megabytes, which V8 counts against the
+ * limit that triggers full collections.
+ */
+const detailedPeriods = 3;
 
 /**
  * Everything scoring computes per period, computed once on first use and cached: the rules
@@ -37,6 +47,8 @@ export class ScoringContext {
   readonly daysPerPeriod: number;
   private readonly memory = new HealthMemory();
   private readonly states = new Map<number, PeriodState>();
+  /** Periods whose `health` frame is cached with its detail, least recently asked for first. */
+  private readonly detailed: number[] = [];
 
   constructor(
     readonly history: ScoringHistory,
@@ -55,15 +67,45 @@ export class ScoringContext {
     return state;
   }
 
+  /**
+   * The health frame of a period with the detail explanations read. Only the last
+   * `detailedPeriods` frames asked for keep their detail (others are recomputed if asked for
+   * again), so two frames asked for one after the other are both valid, but do not hold a
+   * frame across calls that may ask for other periods' frames.
+   */
   health(period: number): HealthFrame {
     const state = this.state(period);
-    state.health ??= computeHealthFrame(this.history.rowsByPeriod[period] ?? [], this.history.periods[period] ?? '', this.plan, this.memory);
+    const at = this.detailed.indexOf(period);
+    if (at >= 0) this.detailed.splice(at, 1);
+    else if (this.detailed.length >= detailedPeriods) this.dropDetail(this.detailed[0]!);
+    this.detailed.push(period);
+    if (!state.health) {
+      state.health = computeHealthFrame(this.history.rowsByPeriod[period] ?? [], this.history.periods[period] ?? '', this.plan, this.memory);
+      state.scores ??= state.health;
+    }
     return state.health;
+  }
+
+  /** The health scores of a period (kept until the period is released). */
+  scores(period: number): HealthScores {
+    return this.state(period).scores ?? this.health(period);
+  }
+
+  private dropDetail(period: number): void {
+    const at = this.detailed.indexOf(period);
+    if (at >= 0) this.detailed.splice(at, 1);
+    const state = this.states.get(period);
+    const frame = state?.health;
+    if (!state || !frame) return;
+    this.memory.detailBuffers.give(frame.detailBuffer);
+    // A frame computed again after its detail was dropped has its own copy of the scores; the period keeps the first.
+    if (frame !== state.scores) this.memory.scoreBuffers.give(frame.buffer);
+    delete state.health;
   }
 
   trend(period: number): Trend {
     const state = this.state(period);
-    state.trend ??= computeTrend(this.history, period, this.plan.trendPeriods, (at) => this.health(at));
+    state.trend ??= computeTrend(this.history, period, this.plan.trendPeriods, (at) => this.scores(at));
     return state.trend;
   }
 
@@ -89,7 +131,7 @@ export class ScoringContext {
   /** What tier criteria read in a period. */
   measures(period: number): PeriodMeasures {
     const state = this.state(period);
-    state.measures ??= { rows: this.history.rowsByPeriod[period] ?? [], score: this.health(period).score, attainment: this.attainment(period) };
+    state.measures ??= { rows: this.history.rowsByPeriod[period] ?? [], score: this.scores(period).score, attainment: this.attainment(period) };
     return state.measures;
   }
 
@@ -116,7 +158,8 @@ export class ScoringContext {
   releaseBefore(period: number): void {
     for (const [at, state] of this.states) {
       if (at >= period) continue;
-      if (state.health) this.memory.give(state.health.buffer);
+      if (state.health) this.dropDetail(at);
+      if (state.scores) this.memory.scoreBuffers.give(state.scores.buffer);
       this.states.delete(at);
     }
   }

@@ -8,6 +8,16 @@ export function formatAmount(value: number): string {
   return `${Math.round(value)}`;
 }
 
+/**
+ * A whole number that fixes formatAmount(value), for caching texts that quote amounts: the
+ * "900" and "350k" forms are told apart by parity; null for millions (formatted each time).
+ */
+export function amountKey(value: number): number | null {
+  const size = Math.abs(value);
+  if (size >= 1e6) return null;
+  return size >= 1e4 ? 2 * Math.round(value / 1e3) + 1 : 2 * Math.round(value);
+}
+
 export function formatPercent(value: number, digits = 0): string {
   return digits === 0 ? `${Math.round(value * 100)}%` : `${(value * 100).toFixed(digits)}%`;
 }

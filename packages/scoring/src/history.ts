@@ -88,48 +88,74 @@ function periodAxis(keys: Iterable<string>, step: number): string[] {
   return periods;
 }
 
-/** A dense index per partner (in order of first appearance) and the partner of every row. */
-function indexPartners(rowsByPeriod: readonly (readonly PartnerPeriodMetrics[])[]): { partnerIds: string[]; partnerOf: Int32Array[] } {
+/** Whether ids[0..length) is 0, 1, 2, ...: the period lists its partners in order of first appearance. */
+function inOrder(ids: Int32Array, length: number): boolean {
+  for (let index = 0; index < length; index++) if (ids[index] !== index) return false;
+  return true;
+}
+
+/** The partner index of each row of one period into `ids`, creating indices for partners met for the first time. */
+function assignPartners(list: readonly PartnerPeriodMetrics[], partners: Map<string, number>, partnerIds: string[], previous: Int32Array, ids: Int32Array): void {
+  for (let index = 0; index < list.length; index++) {
+    const partnerId = list[index]!.partner_id;
+    // Periods usually list partners in the same order: the previous period's partner at this position saves a lookup.
+    const guess = index < previous.length ? previous[index]! : -1;
+    if (guess >= 0 && partnerIds[guess] === partnerId) {
+      ids[index] = guess;
+      continue;
+    }
+    let id = partners.get(partnerId);
+    if (id === undefined) {
+      id = partnerIds.push(partnerId) - 1;
+      partners.set(partnerId, id);
+    }
+    ids[index] = id;
+  }
+}
+
+/**
+ * A dense index per partner (in order of first appearance) and the partner of every row.
+ * Periods that list their partners in that order (the usual case) share views of one
+ * `identity` array instead of a copy each: a million rows otherwise allocate megabytes of
+ * index per scorer, which V8 counts against the limit that triggers full collections.
+ */
+function indexPartners(rowsByPeriod: readonly (readonly PartnerPeriodMetrics[])[]): { partnerIds: string[]; partnerOf: Int32Array[]; identity: Int32Array } {
   const partners = new Map<string, number>();
   const partnerIds: string[] = [];
-  let previous = new Int32Array(0);
-  const partnerOf = rowsByPeriod.map((list) => {
-    const ids = new Int32Array(list.length);
-    for (let index = 0; index < list.length; index++) {
-      const partnerId = list[index]!.partner_id;
-      // Periods usually list partners in the same order: the previous period's partner at this position saves a lookup.
-      const guess = index < previous.length ? previous[index]! : -1;
-      if (guess >= 0 && partnerIds[guess] === partnerId) {
-        ids[index] = guess;
-        continue;
-      }
-      let id = partners.get(partnerId);
-      if (id === undefined) {
-        id = partnerIds.push(partnerId) - 1;
-        partners.set(partnerId, id);
-      }
-      ids[index] = id;
-    }
-    if (list.length > 0) previous = ids;
-    return ids;
+  const longest = rowsByPeriod.reduce((most, list) => Math.max(most, list.length), 0);
+  let ids = new Int32Array(longest);
+  let previous = new Int32Array(longest);
+  let previousLength = 0;
+  const copies = rowsByPeriod.map((list) => {
+    assignPartners(list, partners, partnerIds, previous.subarray(0, previousLength), ids);
+    const copy = inOrder(ids, list.length) ? null : ids.slice(0, list.length);
+    if (list.length > 0) [ids, previous, previousLength] = [previous, ids, list.length];
+    return copy;
   });
-  return { partnerIds, partnerOf };
+  const identity = Int32Array.from({ length: partnerIds.length }, (_, index) => index);
+  const partnerOf = copies.map((copy, period) => copy ?? identity.subarray(0, rowsByPeriod[period]!.length));
+  return { partnerIds, partnerOf, identity };
+}
+
+/** rowIndex of one period: the inverse of its partnerOf, -1 for partners without a row. */
+function rowsOfPartners(ids: Int32Array, partnerIds: readonly string[], period: string): Int32Array {
+  const index = new Int32Array(partnerIds.length).fill(-1);
+  ids.forEach((id, row) => {
+    if (index[id] !== -1) throw new ScoringInputError(`partner ${partnerIds[id]} has two rows for period ${period}; expected one row per partner per period`);
+    index[id] = row;
+  });
+  return index;
 }
 
 export function prepareHistory(rows: readonly PartnerPeriodMetrics[]): ScoringHistory {
   const { grain, byPeriod } = groupByPeriod(rows);
   const periods = periodAxis(byPeriod.keys(), grain === 'quarter' ? 3 : 1);
   const rowsByPeriod = periods.map((period) => byPeriod.get(period) ?? []);
-  const { partnerIds, partnerOf } = indexPartners(rowsByPeriod);
-  const rowIndex = partnerOf.map((ids, period) => {
-    const index = new Int32Array(partnerIds.length).fill(-1);
-    ids.forEach((id, row) => {
-      if (index[id] !== -1)
-        throw new ScoringInputError(`partner ${partnerIds[id]} has two rows for period ${periods[period]}; expected one row per partner per period`);
-      index[id] = row;
-    });
-    return index;
-  });
+  const { partnerIds, partnerOf, identity } = indexPartners(rowsByPeriod);
+  // A period listing every partner in order is its own inverse.
+  const rowIndex = partnerOf.map((ids, period) =>
+    ids.buffer === identity.buffer && ids.length === identity.length ? identity : rowsOfPartners(ids, partnerIds, periods[period]!),
+  );
   return { grain, periods, partnerIds, rowsByPeriod, rowIndex, partnerOf };
 }
 

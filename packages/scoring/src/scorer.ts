@@ -99,7 +99,7 @@ export function createScorer(rows: readonly PartnerPeriodMetrics[] | ScoringHist
     healthScores: (periodStart) => healthRows(context, at(periodStart), all(at(periodStart))),
     healthColumns: (periodStart) => {
       const period = at(periodStart);
-      const frame = context.health(period);
+      const frame = context.scores(period);
       return {
         period_start: periodStart,
         config_version: context.configVersion,

@@ -18,4 +18,12 @@ describe('scoring many periods', () => {
     expect(streamed.map((period) => period.period_start)).toEqual(['2025-06-01', '2025-07-01', '2025-08-01']);
     for (const period of streamed) expect(period).toEqual(createScorer(data.rows, defaultScoringConfig).scorePeriod(period.period_start));
   });
+
+  it('gives the same results for periods asked for out of order and again (frame details recomputed)', () => {
+    const scorer = createScorer(data.rows, defaultScoringConfig);
+    const periods = scorer.periods.slice(-4).reverse();
+    const backwards = periods.map((period) => scorer.scorePeriod(period));
+    expect(scorer.scorePeriod(periods[0]!)).toEqual(backwards[0]);
+    for (const result of backwards) expect(result).toEqual(createScorer(data.rows, defaultScoringConfig).scorePeriod(result.period_start));
+  });
 });

@@ -46,12 +46,10 @@ function attainmentCrossing(context: ScoringContext, pair: Pair): Draft | null {
 
 function healthDrop(context: ScoringContext, pair: Pair): Draft | null {
   const settings = context.config.alerts.health_drop;
-  const frame = context.health(pair.period);
-  const previous = context.health(pair.period - 1);
-  const score = frame.score[pair.index]!;
-  const then = previous.score[pair.before]!;
+  const score = context.scores(pair.period).score[pair.index]!;
+  const then = context.scores(pair.period - 1).score[pair.before]!;
   if (!settings.enabled || then - score < settings.min_points) return null;
-  const change = context.explainer.change(frame, pair.index, previous, pair.before);
+  const change = context.explainer.change(context.health(pair.period), pair.index, context.health(pair.period - 1), pair.before);
   return {
     kind: 'health_drop',
     direction: 'down',

@@ -54,7 +54,7 @@ function collect(context: ScoringContext, horizon: number): Samples {
   const { history } = context;
   const samples: Samples = { score: [], revenue: [], attainment: [], fell: [], periods: 0 };
   for (let period = 0; period + horizon < history.periods.length; period++) {
-    const frame = context.health(period);
+    const frame = context.scores(period);
     let used = false;
     history.rowsByPeriod[period]!.forEach((row, index) => {
       const partner = history.partnerOf[period]![index]!;

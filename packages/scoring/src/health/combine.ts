@@ -17,18 +17,16 @@ export interface CombinedScores {
 }
 
 /**
- * Category scores of one row into categoryScore[at + k] (NaN without data) and, per
- * category, the weight of the components with data into `present` (when given). Returns
+ * Category scores of one row into categoryScore[at + k] (NaN without data). Returns
  * the unrounded score: category scores averaged with the weights of the categories that
  * have data; 50 (neutral) when no weighted category has data.
  */
-export function scoreRow(
+function scoreRow(
   plan: HealthPlan,
   normalized: Float32Array,
   row: number,
   categoryScore: Float32Array,
   at: number,
-  present?: Float64Array,
 ): number {
   const { componentWeight, categoryWeights, categoryStart } = plan;
   const base = row * plan.components.length;
@@ -43,10 +41,13 @@ export function scoreRow(
       withData += componentWeight[index]!;
       sum += componentWeight[index]! * value;
     }
-    if (present) present[category] = withData;
-    const score = withData > 0 ? (100 * sum) / withData : NaN;
+    // Not `withData > 0 ? ... : NaN`: that merge made V8 box every category score (64 bytes of garbage per row).
+    if (withData <= 0) {
+      categoryScore[at + category] = NaN;
+      continue;
+    }
+    const score = (100 * sum) / withData;
     categoryScore[at + category] = score;
-    if (withData <= 0) continue;
     weight += categoryWeights[category]!;
     weighted += categoryWeights[category]! * score;
   }

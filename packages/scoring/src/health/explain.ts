@@ -1,70 +1,66 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { HealthChange } from '../types.js';
+import type { HealthFrame } from './frame.js';
 import type { HealthComponent, HealthPlan } from './plan.js';
 import type { HealthTexts } from './texts.js';
 
-/** The components of one row: component c's normalized value is normalized[offset + c] (NaN = dropped). */
-export interface RowState {
-  /** Metric values when some are missing; null means read them from the row. */
-  readonly values: readonly (number | null)[] | null;
-  readonly normalized: Float32Array;
-  readonly offset: number;
-  readonly weights: ArrayLike<number>;
-}
+/** Scratch for ranking the components of one row: a value per component and the indices picked. */
+export class Ranking {
+  readonly value: Float64Array;
+  readonly top: Int32Array;
 
-/** Scratch for the lift of each component and the indices picked; explaining is synchronous, so one of each serves every call. */
-let lift = new Float64Array(32);
-let top = new Int32Array(32);
-
-/**
- * Indices of the `count` largest positive values of lift[0..length) (ties: lower index),
- * largest first, into `top`; returns how many there are.
- */
-function topIndices(length: number, count: number): number {
-  let found = 0;
-  for (let index = 0; index < length; index++) {
-    const value = lift[index]!;
-    if (!(value > 0)) continue;
-    let at = found;
-    while (at > 0 && lift[top[at - 1]!]! < value) at--;
-    if (at >= count) continue;
-    if (found < count) found++;
-    for (let move = found - 1; move > at; move--) top[move] = top[move - 1]!;
-    top[at] = index;
+  constructor(count: number) {
+    this.value = new Float64Array(count);
+    this.top = new Int32Array(count);
   }
-  return found;
+
+  /**
+   * Indices of the `count` largest values of value[0..length) that are at least `minimum`
+   * (NaN never is; ties: lower index), largest first, into `top`; returns how many there are.
+   */
+  pick(length: number, count: number, minimum: number): number {
+    const { value, top } = this;
+    let found = 0;
+    for (let index = 0; index < length; index++) {
+      const candidate = value[index]!;
+      if (!(candidate >= minimum)) continue;
+      let at = found;
+      while (at > 0 && value[top[at - 1]!]! < candidate) at--;
+      if (at >= count) continue;
+      if (found < count) found++;
+      for (let move = found - 1; move > at; move--) top[move] = top[move - 1]!;
+      top[at] = index;
+    }
+    return found;
+  }
 }
 
-function reserveScratch(length: number): void {
-  if (lift.length >= length) return;
-  lift = new Float64Array(length);
-  top = new Int32Array(length);
+/** One row of a frame being explained: its input row, where its components start, and its re-weighted shares. */
+export interface ExplainedRow {
+  readonly frame: HealthFrame;
+  readonly offset: number;
+  readonly row: PartnerPeriodMetrics;
+  readonly weights: Float64Array;
 }
+
+/** Components moving the score by less than this many points are not drivers. */
+const minimumLift = 0.5;
 
 /**
  * The components that lift the score most above (or pull it most below) neutral, in
- * points: weight x (normalized - 0.5) x 100. Components moving it by under half a point are left out.
+ * points: weight x (normalized - 0.5) x 100 (NaN for dropped components, never picked).
+ * Metric values are read from the row only for the few components named.
  */
-export function drivers(
-  plan: HealthPlan,
-  texts: HealthTexts,
-  state: RowState,
-  row: PartnerPeriodMetrics,
-  direction: 1 | -1,
-): string[] {
+export function drivers(plan: HealthPlan, texts: HealthTexts, ranking: Ranking, explained: ExplainedRow, direction: 1 | -1): string[] {
+  const { frame, offset, row, weights } = explained;
   const length = plan.components.length;
-  reserveScratch(length);
-  for (let index = 0; index < length; index++) {
-    const normalized = state.normalized[state.offset + index]!;
-    const value = Number.isNaN(normalized) ? 0 : direction * state.weights[index]! * (normalized - 0.5) * 100;
-    lift[index] = value >= 0.5 ? value : 0;
-  }
-  const found = topIndices(length, plan.drivers);
+  for (let index = 0; index < length; index++) ranking.value[index] = direction * weights[index]! * (frame.normalized[offset + index]! - 0.5) * 100;
+  const found = ranking.pick(length, plan.drivers, minimumLift);
   const listed = new Array<string>(found);
   for (let rank = 0; rank < found; rank++) {
-    const index = top[rank]!;
-    const value = state.values ? (state.values[index] ?? null) : plan.readers[index]!(row);
-    listed[rank] = texts.driver(index, value, state.normalized[state.offset + index]!);
+    const index = ranking.top[rank]!;
+    const value = frame.missing[offset + index] === 1 ? null : plan.readers[index]!(row);
+    listed[rank] = texts.driver(index, value, frame.normalized[offset + index]!);
   }
   return listed;
 }
@@ -76,6 +72,7 @@ export function drivers(
 export function changeOf(
   components: readonly HealthComponent[],
   texts: HealthTexts,
+  ranking: Ranking,
   now: ArrayLike<number>,
   before: ArrayLike<number>,
   beforeOffset: number,
@@ -83,14 +80,17 @@ export function changeOf(
   previous: number,
 ): HealthChange {
   const deltas = new Array<number>(components.length);
-  reserveScratch(components.length);
   for (let index = 0; index < components.length; index++) {
     deltas[index] = now[index]! - before[beforeOffset + index]!;
-    lift[index] = Math.abs(deltas[index]!);
+    ranking.value[index] = Math.abs(deltas[index]!);
   }
   const delta = score - previous;
   let text = texts.changeHead(delta);
-  const found = topIndices(components.length, 3);
-  for (let rank = 0; rank < found; rank++) text += (rank === 0 ? ': ' : ', ') + texts.change(top[rank]!, deltas[top[rank]!]!);
+  // Point changes are whole numbers: at least 1 means any change.
+  const found = ranking.pick(components.length, 3, 1);
+  for (let rank = 0; rank < found; rank++) {
+    const index = ranking.top[rank]!;
+    text += texts.change(index, deltas[index]!, rank === 0);
+  }
   return { previous_score: previous, delta, points: deltas, text };
 }

@@ -1,36 +1,43 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import { round } from '../format.js';
 import type { HealthChange, HealthExplanation, Imputation } from '../types.js';
-import { changeOf, drivers, type RowState } from './explain.js';
+import { changeOf, drivers, Ranking, type ExplainedRow } from './explain.js';
 import type { HealthFrame } from './frame.js';
 import type { HealthPlan } from './plan.js';
 import { PointsScratch, rowPoints } from './points.js';
 import { HealthTexts } from './texts.js';
 
-/** Per-metric arrays of a row with missing metrics: what was imputed, the re-weighted shares and the values. */
+/** Per-metric arrays of a row with missing metrics: what was imputed and the re-weighted shares. */
 interface Incomplete {
-  readonly imputed: (Imputation | null)[];
-  readonly weights: number[];
-  readonly values: (number | null)[];
+  readonly imputed: readonly (Imputation | null)[];
+  readonly weights: readonly number[];
   readonly coverage: number;
 }
 
+/** Which metrics of a row are missing, one bit per component: exact in a double up to this many components. */
+const maxPatternBits = 52;
+
 /**
  * Explains health scores of one plan: built once per run, so every row shares the texts,
- * the arrays of complete rows (nothing missing, nominal weights) and the scratch space.
+ * the scratch space, and the arrays that depend only on which metrics are missing (what was
+ * imputed, the re-weighted shares): those of complete rows, and those of each pattern of
+ * missing metrics once met.
  */
 export class HealthExplainer {
   readonly texts: HealthTexts;
   private readonly now: PointsScratch;
   private readonly before: PointsScratch;
+  private readonly ranking: Ranking;
   private readonly nominalWeights: readonly number[];
   private readonly nothingImputed: readonly (Imputation | null)[];
+  private readonly incompleteByPattern = new Map<number, Incomplete>();
 
   constructor(private readonly plan: HealthPlan) {
     const count = plan.components.length;
     this.texts = new HealthTexts(plan.components);
     this.now = new PointsScratch(count);
     this.before = new PointsScratch(count);
+    this.ranking = new Ranking(count);
     this.nominalWeights = Object.freeze(plan.components.map((component) => round(plan.categoryWeights[component.categoryIndex]! * component.weight, 4)));
     this.nothingImputed = Object.freeze(plan.components.map(() => null));
   }
@@ -49,23 +56,23 @@ export class HealthExplainer {
     const offset = index * count;
     const points = new Array<number>(count);
     const normalized = new Array<number | null>(count);
-    let missing = 0;
+    let pattern = 0;
     for (let at = 0; at < count; at++) {
       const scaled = frame.normalized[offset + at]!;
       points[at] = scratch.points[at]!;
       normalized[at] = Number.isNaN(scaled) ? null : round(scaled, 4);
-      missing += frame.missing[offset + at]!;
+      pattern = pattern * 2 + frame.missing[offset + at]!;
     }
-    const partial = missing === 0 ? null : this.incomplete(frame, offset, row);
-    const state: RowState = { values: partial?.values ?? null, normalized: frame.normalized, offset, weights: scratch.weights };
+    const partial = pattern === 0 ? null : this.incomplete(frame, offset, pattern);
+    const explained: ExplainedRow = { frame, offset, row, weights: scratch.weights };
     return {
       metrics: plan.metrics,
       points,
       normalized,
       weights: partial?.weights ?? this.nominalWeights,
       imputed: partial?.imputed ?? this.nothingImputed,
-      drivers_up: drivers(plan, this.texts, state, row, 1),
-      drivers_down: drivers(plan, this.texts, state, row, -1),
+      drivers_up: drivers(plan, this.texts, this.ranking, explained, 1),
+      drivers_down: drivers(plan, this.texts, this.ranking, explained, -1),
       change: previous && back >= 0 ? this.changeFromPoints(frame, index, previous, back) : null,
       data_coverage: partial?.coverage ?? 1,
     };
@@ -75,24 +82,30 @@ export class HealthExplainer {
   private changeFromPoints(frame: HealthFrame, index: number, previous: HealthFrame, back: number): HealthChange {
     if (previous.pointsReady[back] !== 1) rowPoints(this.plan, previous, back, this.before);
     const count = this.plan.components.length;
-    return changeOf(this.plan.components, this.texts, this.now.points, previous.points, back * count, frame.score[index]!, previous.score[back]!);
+    return changeOf(this.plan.components, this.texts, this.ranking, this.now.points, previous.points, back * count, frame.score[index]!, previous.score[back]!);
   }
 
-  private incomplete(frame: HealthFrame, offset: number, row: PartnerPeriodMetrics): Incomplete {
+  /** The arrays of a row with missing metrics (`pattern` != 0), built once per pattern; the re-weighted shares are in the `now` scratch. */
+  private incomplete(frame: HealthFrame, offset: number, pattern: number): Incomplete {
+    if (this.plan.components.length > maxPatternBits) return this.describeMissing(frame, offset);
+    let known = this.incompleteByPattern.get(pattern);
+    if (!known) this.incompleteByPattern.set(pattern, (known = this.describeMissing(frame, offset)));
+    return known;
+  }
+
+  private describeMissing(frame: HealthFrame, offset: number): Incomplete {
     const { plan } = this;
     const count = plan.components.length;
     const imputed = new Array<Imputation | null>(count);
     const weights = new Array<number>(count);
-    const values = new Array<number | null>(count);
     let coverage = 0;
     for (let at = 0; at < count; at++) {
       const component = plan.components[at]!;
       const absent = frame.missing[offset + at] === 1;
       imputed[at] = absent ? (component.missing === 'reweight' ? 'dropped' : component.missing) : null;
       weights[at] = round(this.now.weights[at]!, 4);
-      values[at] = absent ? null : plan.readers[at]!(row);
       if (!absent) coverage += plan.categoryWeights[component.categoryIndex]! * component.weight;
     }
-    return { imputed, weights, values, coverage: round(coverage, 4) };
+    return { imputed: Object.freeze(imputed), weights: Object.freeze(weights), coverage: round(coverage, 4) };
   }
 }

@@ -1,5 +1,5 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
-import type { MetricReader } from '../metric-readers.js';
+import type { MetricCopier } from '../metric-readers.js';
 import { categoryCount, combineScores, type CombinedScores } from './combine.js';
 import type { HealthMemory } from './memory.js';
 import { normalizeColumn } from './normalize.js';
@@ -7,12 +7,24 @@ import { buildPeerGroups } from './peer-groups.js';
 import type { HealthComponent, HealthPlan } from './plan.js';
 
 /**
- * Health scores of one period in columns, rows in the order of the period's input rows.
- * The arrays are views into `buffer`, which HealthMemory recycles once the frame is dropped.
+ * Health scores of one period in columns, rows in the order of the period's input rows: what
+ * the trend, segments, tiers and bulk columns read. The arrays are views into `buffer`, which
+ * HealthMemory recycles once the period is released.
  */
-export interface HealthFrame extends CombinedScores {
+export interface HealthScores extends CombinedScores {
   readonly period: string;
   readonly size: number;
+  /** Effective peer group of each row, an index into peerGroupLabels (0 = whole program). */
+  readonly peerGroup: Int32Array;
+  readonly peerGroupLabels: readonly string[];
+  readonly buffer: ArrayBuffer;
+}
+
+/**
+ * A period's scores with what explaining its rows reads, in `detailBuffer` (several times
+ * the size of the scores, so it is kept for fewer periods: see ScoringContext.health).
+ */
+export interface HealthFrame extends HealthScores {
   readonly componentCount: number;
   /**
    * 0..1 after direction (1 = best) and the missing-data policy, NaN where the component was
@@ -25,24 +37,18 @@ export interface HealthFrame extends CombinedScores {
   readonly points: Uint8Array;
   /** 1 once a row's points are filled in. */
   readonly pointsReady: Uint8Array;
-  /** Effective peer group of each row, an index into peerGroupLabels (0 = whole program). */
-  readonly peerGroup: Int32Array;
-  readonly peerGroupLabels: readonly string[];
-  readonly buffer: ArrayBuffer;
+  readonly detailBuffer: ArrayBuffer;
 }
 
 /**
  * Reads every scored metric in one pass over the row objects (they are scattered in memory;
  * one pass per metric would miss the cache once per read), column-major, NaN for null.
  */
-function readValues(rows: readonly PartnerPeriodMetrics[], readers: readonly MetricReader[], values: Float64Array): void {
+function readValues(rows: readonly PartnerPeriodMetrics[], copiers: readonly MetricCopier[], values: Float64Array): void {
   const size = rows.length;
   for (let row = 0; row < size; row++) {
     const source = rows[row]!;
-    for (let index = 0; index < readers.length; index++) {
-      const value = readers[index]!(source);
-      values[index * size + row] = value === null || value === undefined ? NaN : value;
-    }
+    for (let index = 0; index < copiers.length; index++) copiers[index]!(source, values, index * size + row);
   }
 }
 
@@ -50,28 +56,35 @@ function imputed(component: HealthComponent): number {
   return component.missing === 'neutral' ? 0.5 : component.missing === 'zero' ? 0 : NaN;
 }
 
-type FrameArrays = CombinedScores & Pick<HealthFrame, 'normalized' | 'missing' | 'points' | 'pointsReady' | 'peerGroup' | 'buffer'>;
+type FrameArrays = CombinedScores & Pick<HealthFrame, 'normalized' | 'missing' | 'points' | 'pointsReady' | 'peerGroup' | 'buffer' | 'detailBuffer'>;
 
-/** Lays the frame's arrays out in one buffer, 4-byte types first so every view is aligned. */
-function frameArrays(memory: HealthMemory, size: number, count: number): FrameArrays {
-  const bytes = size * (4 * count + 4 * categoryCount + 4 + 2 * count + 3);
-  const buffer = memory.take(bytes);
+/** Offsets of consecutive arrays in one buffer; lay 4-byte types out first so every view is aligned. */
+function layout(): (length: number, width: number) => number {
   let offset = 0;
-  const next = (length: number, width: number): number => {
+  return (length, width) => {
     const at = offset;
     offset += length * width;
     return at;
   };
+}
+
+/** The frame's arrays, in a buffer for the scores and one for the detail that explanations read. */
+function frameArrays(memory: HealthMemory, size: number, count: number): FrameArrays {
+  const buffer = memory.scoreBuffers.take(size * (4 * categoryCount + 4 + 2));
+  const detailBuffer = memory.detailBuffers.take(size * (6 * count + 1));
+  const scores = layout();
+  const detail = layout();
   return {
     buffer,
-    normalized: new Float32Array(buffer, next(size * count, 4), size * count),
-    categoryScore: new Float32Array(buffer, next(size * categoryCount, 4), size * categoryCount),
-    peerGroup: new Int32Array(buffer, next(size, 4), size),
-    missing: new Uint8Array(buffer, next(size * count, 1), size * count),
-    points: new Uint8Array(buffer, next(size * count, 1), size * count),
-    pointsReady: new Uint8Array(buffer, next(size, 1), size).fill(0),
-    score: new Uint8Array(buffer, next(size, 1), size),
-    grade: new Uint8Array(buffer, next(size, 1), size),
+    detailBuffer,
+    categoryScore: new Float32Array(buffer, scores(size * categoryCount, 4), size * categoryCount),
+    peerGroup: new Int32Array(buffer, scores(size, 4), size),
+    score: new Uint8Array(buffer, scores(size, 1), size),
+    grade: new Uint8Array(buffer, scores(size, 1), size),
+    normalized: new Float32Array(detailBuffer, detail(size * count, 4), size * count),
+    missing: new Uint8Array(detailBuffer, detail(size * count, 1), size * count),
+    points: new Uint8Array(detailBuffer, detail(size * count, 1), size * count),
+    pointsReady: new Uint8Array(detailBuffer, detail(size, 1), size).fill(0),
   };
 }
 
@@ -79,7 +92,7 @@ function normalizeAll(rows: readonly PartnerPeriodMetrics[], plan: HealthPlan, m
   const size = rows.length;
   const count = plan.components.length;
   const groups = buildPeerGroups(rows, plan.peerAttributes, plan.minPeerSize, memory.member, arrays.peerGroup);
-  readValues(rows, plan.readers, memory.values);
+  readValues(rows, plan.copiers, memory.values);
   const scaled = memory.scaled.subarray(0, size);
   for (let index = 0; index < count; index++) {
     const component = plan.components[index]!;

@@ -1,4 +1,4 @@
-import { categoryCount, scoreRow } from './combine.js';
+import { categoryCount } from './combine.js';
 import type { HealthFrame } from './frame.js';
 import type { HealthPlan } from './plan.js';
 import { addLargestRemainders } from './rounding.js';
@@ -11,8 +11,8 @@ export class PointsScratch {
   readonly weights: Float64Array;
   readonly raw: Float64Array;
   readonly remainder: Float64Array;
+  /** Per category, the weight of the components with data. */
   readonly present = new Float64Array(categoryCount);
-  readonly categories = new Float32Array(categoryCount);
 
   constructor(count: number) {
     this.points = new Uint8Array(count);
@@ -30,23 +30,27 @@ export class PointsScratch {
 export function rowPoints(plan: HealthPlan, frame: HealthFrame, row: number, scratch: PointsScratch): PointsScratch {
   const count = plan.components.length;
   const { present, weights, raw } = scratch;
-  const ready = frame.pointsReady[row] === 1;
-  scoreRow(plan, frame.normalized, row, scratch.categories, 0, present);
+  const { normalized } = frame;
+  const { componentCategory, componentWeight, categoryWeights } = plan;
+  const base = row * count;
+  for (let category = 0; category < categoryCount; category++) present[category] = 0;
+  // The same sums, in the same order, as the weights with data in scoreRow (combine.ts).
+  for (let index = 0; index < count; index++) if (!Number.isNaN(normalized[base + index]!)) present[componentCategory[index]!]! += componentWeight[index]!;
   let total = 0;
-  for (let category = 0; category < categoryCount; category++) if (present[category]! > 0) total += plan.categoryWeights[category]!;
+  for (let category = 0; category < categoryCount; category++) if (present[category]! > 0) total += categoryWeights[category]!;
   for (let index = 0; index < count; index++) {
-    const value = frame.normalized[row * count + index]!;
-    const category = plan.componentCategory[index]!;
-    const nominal = plan.categoryWeights[category]! * plan.componentWeight[index]!;
+    const value = normalized[base + index]!;
+    const category = componentCategory[index]!;
+    const nominal = categoryWeights[category]! * componentWeight[index]!;
     // With no weighted data at all every component counts as neutral at its nominal weight.
     const weight = total === 0 ? nominal : Number.isNaN(value) ? 0 : nominal / (total * present[category]!);
     weights[index] = weight;
     raw[index] = weight === 0 ? 0 : 100 * weight * (total === 0 ? 0.5 : value);
   }
-  if (ready) for (let index = 0; index < count; index++) scratch.points[index] = frame.points[row * count + index]!;
+  if (frame.pointsReady[row] === 1) scratch.points.set(frame.points.subarray(base, base + count));
   else {
     addLargestRemainders(raw, count, scratch.points, 0, scratch.remainder, frame.score[row]);
-    frame.points.set(scratch.points, row * count);
+    frame.points.set(scratch.points, base);
     frame.pointsReady[row] = 1;
   }
   return scratch;

@@ -3,9 +3,9 @@ import { round } from '../format.js';
 import type { HealthScoreRow } from '../types.js';
 import type { Slice } from '../slice.js';
 import { categoryCount } from './combine.js';
-import type { HealthFrame } from './frame.js';
+import type { HealthScores } from './frame.js';
 
-function categoryScore(frame: HealthFrame, index: number, category: number): number | null {
+function categoryScore(frame: HealthScores, index: number, category: number): number | null {
   const value = frame.categoryScore[index * categoryCount + category]!;
   return Number.isNaN(value) ? null : round(value, 1);
 }
@@ -13,8 +13,9 @@ function categoryScore(frame: HealthFrame, index: number, category: number): num
 /** health_scores rows of a slice of a period, with explanations. */
 export function healthRows(context: ScoringContext, period: number, slice: Slice): HealthScoreRow[] {
   const { history, plan, explainer } = context;
-  const frame = context.health(period);
+  // The trend first: it may compute earlier periods, and only the last frames keep their detail.
   const trend = context.trend(period);
+  const frame = context.health(period);
   const previous = period > 0 ? context.health(period - 1) : null;
   const periodStart = history.periods[period]!;
   const rows = history.rowsByPeriod[period]!;

@@ -1,4 +1,5 @@
-import { formatPercent, formatValue, signed } from '../format.js';
+import type { MetricUnit } from '@ppm/core';
+import { amountKey, formatPercent, formatValue, signed } from '../format.js';
 import type { HealthComponent } from './plan.js';
 
 /*
@@ -45,6 +46,25 @@ function peerLevel(normalized: number): number {
   return normalized > 0.2 ? 3 : 4;
 }
 
+/** A whole number that fixes how `value` reads in `unit` (see formatValue), or null when the text has to be formatted. */
+function valueKey(value: number, unit: MetricUnit): number | null {
+  switch (unit) {
+    case 'percent':
+      return Math.round(value * 100);
+    case 'days':
+      return Math.round(value);
+    case 'count':
+      return Number.isInteger(value) ? value : null;
+    case 'currency':
+      return amountKey(value);
+    default:
+      return null;
+  }
+}
+
+/** Sentence keys combine a value key with a suffix key below this (see ComponentTexts.suffixKey). */
+const suffixKeys = 128;
+
 /** Sentences about one component; its label, unit and cap are fixed, so only the value varies. */
 class ComponentTexts {
   private readonly missing: string;
@@ -52,7 +72,10 @@ class ComponentTexts {
   private readonly capText: string;
   private readonly peerSuffixes: readonly string[];
   private readonly earned = new PhraseCache(0, percentSteps);
-  private readonly changes = new PhraseCache(maxPoints, 2 * maxPoints + 1);
+  private readonly firstChanges = new PhraseCache(maxPoints, 2 * maxPoints + 1);
+  private readonly laterChanges = new PhraseCache(maxPoints, 2 * maxPoints + 1);
+  /** Driver sentences by value and suffix key: most rows quote a value another row quoted already. */
+  private readonly drivers = new Map<number, string>();
 
   constructor(private readonly component: HealthComponent) {
     const { label, missing, cap, unit, category } = component;
@@ -67,9 +90,28 @@ class ComponentTexts {
    * <category> <level> peers", "<label> <value> earns <n>% of full credit (full at <cap>)", ...
    */
   driver(value: number | null, normalized: number): string {
-    const { label, unit, method, higherIsBetter } = this.component;
+    const { label, unit } = this.component;
     if (value === null) return this.missing;
     if (unit === 'flag') return `${label}: ${formatValue(value, unit)}`;
+    const shownKey = valueKey(value, unit);
+    const key = shownKey === null ? NaN : shownKey * suffixKeys + this.suffixKey(normalized);
+    // Only an exact whole number stands for one sentence.
+    if (!Number.isSafeInteger(key)) return this.sentence(value, normalized);
+    let sentence = this.drivers.get(key);
+    if (sentence === undefined) this.drivers.set(key, (sentence = this.sentence(value, normalized)));
+    return sentence;
+  }
+
+  /** What picks the end of the sentence: the peer level, or the percent of credit (101: full, 102: none). */
+  private suffixKey(normalized: number): number {
+    const { method, higherIsBetter } = this.component;
+    if (method !== 'target') return peerLevel(normalized);
+    if (higherIsBetter ? normalized >= 1 : normalized <= 0) return higherIsBetter ? 101 : 102;
+    return Math.round(normalized * 100);
+  }
+
+  private sentence(value: number, normalized: number): string {
+    const { unit, method, higherIsBetter } = this.component;
     const shown = this.prefix + formatValue(value, unit);
     if (method !== 'target') return shown + this.peerSuffixes[peerLevel(normalized)]!;
     if (!higherIsBetter) return shown + (normalized <= 0 ? ` is past the zero-credit level of ${this.capText}` : this.earnedSuffix(normalized));
@@ -83,9 +125,10 @@ class ComponentTexts {
     return this.earned.get(percent) ?? this.earned.keep(percent, ` earns ${formatPercent(normalized)} of full credit (${bound} at ${this.capText})`);
   }
 
-  /** "<label> <signed points>", e.g. "pipeline coverage -8". */
-  change(points: number): string {
-    return this.changes.get(points) ?? this.changes.keep(points, `${this.component.label} ${signed(points)}`);
+  /** "<label> <signed points>" after the separator of its place in the list: ": pipeline coverage -8" first, ", active portal days -4" after. */
+  change(points: number, first: boolean): string {
+    const cache = first ? this.firstChanges : this.laterChanges;
+    return cache.get(points) ?? cache.keep(points, `${first ? ': ' : ', '}${this.component.label} ${signed(points)}`);
   }
 }
 
@@ -102,8 +145,8 @@ export class HealthTexts {
     return this.components[component]!.driver(value, normalized);
   }
 
-  change(component: number, points: number): string {
-    return this.components[component]!.change(points);
+  change(component: number, points: number, first: boolean): string {
+    return this.components[component]!.change(points, first);
   }
 
   /** "score unchanged", "score rose 1 point", "score fell 12 points". */

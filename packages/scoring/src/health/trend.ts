@@ -1,5 +1,5 @@
 import type { ScoringHistory } from '../history.js';
-import type { HealthFrame } from './frame.js';
+import type { HealthScores } from './frame.js';
 
 export interface Trend {
   /** Least-squares slope of the score in points per period; NaN with fewer than 2 points. */
@@ -9,10 +9,10 @@ export interface Trend {
 }
 
 /** Slope of each row's score over the `periods` periods ending at `period` (x = period index). */
-export function computeTrend(history: ScoringHistory, period: number, periods: number, frameAt: (period: number) => HealthFrame): Trend {
+export function computeTrend(history: ScoringHistory, period: number, periods: number, scoresAt: (period: number) => HealthScores): Trend {
   const partners = history.partnerOf[period]!;
   const first = Math.max(0, period - periods + 1);
-  const frames = Array.from({ length: period - first + 1 }, (_, offset) => frameAt(first + offset));
+  const frames = Array.from({ length: period - first + 1 }, (_, offset) => scoresAt(first + offset));
   const slope = new Float32Array(partners.length);
   const points = new Uint8Array(partners.length);
   for (let row = 0; row < partners.length; row++) {

@@ -75,7 +75,7 @@ export function lookBack(context: ScoringContext, period: number, index: number,
 export function segmentFacts(context: ScoringContext, period: number, index: number, decisions: SegmentDecisions = context.segments(period)): SegmentFacts {
   const { history } = context;
   const row = history.rowsByPeriod[period]![index]!;
-  const frame = context.health(period);
+  const frame = context.scores(period);
   return {
     months_since_onboarding: row.months_since_onboarding,
     days_since_last_commercial_activity: row.days_since_last_commercial_activity,

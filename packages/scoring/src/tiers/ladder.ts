@@ -2,6 +2,7 @@ import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringConfig } from '../config/schema.js';
 import type { TierCriteria, TierMeasure } from '../config/schema-rules.js';
 import { metricReaders } from '../metric-readers.js';
+import { CheckPhrases } from './phrases.js';
 
 /** The value of a criterion's measure for one row of a period; null when missing. */
 type MeasureReader = (measures: PeriodMeasures, index: number) => number | null;
@@ -10,6 +11,7 @@ export interface Criterion {
   readonly measure: TierMeasure;
   readonly threshold: number;
   readonly read: MeasureReader;
+  readonly phrases: CheckPhrases;
 }
 
 export interface LadderTier {
@@ -52,7 +54,12 @@ function measureReader(measure: TierMeasure): MeasureReader {
 }
 
 function criteria(map: TierCriteria): Criterion[] {
-  return (Object.entries(map) as [TierMeasure, number][]).map(([measure, threshold]) => ({ measure, threshold, read: measureReader(measure) }));
+  return (Object.entries(map) as [TierMeasure, number][]).map(([measure, threshold]) => ({
+    measure,
+    threshold,
+    read: measureReader(measure),
+    phrases: new CheckPhrases(measure, threshold),
+  }));
 }
 
 export function compileLadder(config: ScoringConfig): Ladder {

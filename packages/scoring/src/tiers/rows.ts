@@ -1,10 +1,19 @@
 import type { ScoringContext } from '../context.js';
 import { tierActions } from '../config/schema-outputs.js';
 import type { Slice } from '../slice.js';
-import { formatAmount, round } from '../format.js';
+import { round } from '../format.js';
 import type { CriterionCheck, TierRecommendationRow } from '../types.js';
 import { tierFactsAt, type TierFacts } from './decide.js';
-import type { LadderTier, PeriodMeasures } from './ladder.js';
+import type { Criterion, LadderTier, PeriodMeasures } from './ladder.js';
+
+/** The checks of one row: the current tier's retention criteria, then the next tier's entry criteria (whose phrases the reason quotes). */
+interface Checked {
+  readonly checks: CriterionCheck[];
+  readonly retain: readonly Criterion[];
+  readonly entry: readonly Criterion[];
+}
+
+const noCriteria: readonly Criterion[] = [];
 
 /** Appends the checks of one tier's entry or retention criteria for one row to `out`. */
 function addChecks(out: CriterionCheck[], measures: PeriodMeasures, index: number, step: LadderTier | undefined, kind: 'entry' | 'retain'): void {
@@ -15,36 +24,46 @@ function addChecks(out: CriterionCheck[], measures: PeriodMeasures, index: numbe
   }
 }
 
-function shown(value: number | null, measure: string): string {
-  if (value === null) return 'missing';
-  if (measure.endsWith('revenue')) return formatAmount(value);
-  return Number.isInteger(value) ? `${value}` : value.toFixed(2);
+function checkRow(measures: PeriodMeasures, index: number, current: LadderTier | undefined, next: LadderTier | undefined): Checked {
+  const checks: CriterionCheck[] = [];
+  addChecks(checks, measures, index, current, 'retain');
+  addChecks(checks, measures, index, next, 'entry');
+  return { checks, retain: current?.retain ?? noCriteria, entry: next?.entry ?? noCriteria };
 }
 
 /** "certified_people 11 >= 10; health_score 68 >= 60" for the checks of one kind that passed (or failed). */
-function describe(list: readonly CriterionCheck[], kind: 'entry' | 'retain', passed: boolean): string {
+function describe({ checks, retain, entry }: Checked, kind: 'entry' | 'retain', passed: boolean): string {
+  const criteria = kind === 'retain' ? retain : entry;
+  const first = kind === 'retain' ? 0 : retain.length;
   let text = '';
-  for (const check of list) {
-    if (check.kind !== kind || check.passed !== passed) continue;
-    text += `${text ? '; ' : ''}${check.measure} ${shown(check.value, check.measure)} ${passed ? '>=' : '<'} ${shown(check.threshold, check.measure)}`;
+  for (let at = 0; at < criteria.length; at++) {
+    const check = checks[first + at]!;
+    if (check.passed !== passed) continue;
+    text += (text ? '; ' : '') + criteria[at]!.phrases.phrase(check.value, passed);
   }
   return text;
 }
 
-function reason(context: ScoringContext, facts: TierFacts, action: string, tier: number, list: readonly CriterionCheck[]): string {
-  const { consecutive_periods: needed, min_tenure_periods: minTenure } = context.config.tiers;
-  const name = (at: number): string => context.ladder.tiers[at]?.tier ?? 'unknown';
-  const current = name(facts.current);
-  const tenure = (): string => `${facts.tenure} periods in ${current} (minimum ${minTenure})`;
-  if (action === 'promote') return `promote to ${name(tier)}: met its entry criteria for ${needed} periods in a row (${describe(list, 'entry', true)}); ${tenure()}`;
-  if (action === 'demote') return `demote to ${name(tier)}: below ${current} retention for ${needed} periods in a row (${describe(list, 'retain', false)}); ${tenure()}`;
+function tierName(context: ScoringContext, at: number): string {
+  return context.ladder.tiers[at]?.tier ?? 'unknown';
+}
+
+function tenureText(context: ScoringContext, facts: TierFacts, current: string): string {
+  return `${facts.tenure} periods in ${current} (minimum ${context.config.tiers.min_tenure_periods})`;
+}
+
+function reason(context: ScoringContext, facts: TierFacts, action: string, tier: number, list: Checked): string {
+  const needed = context.config.tiers.consecutive_periods;
+  const current = tierName(context, facts.current);
+  if (action === 'promote') return `promote to ${tierName(context, tier)}: met its entry criteria for ${needed} periods in a row (${describe(list, 'entry', true)}); ${tenureText(context, facts, current)}`;
+  if (action === 'demote') return `demote to ${tierName(context, tier)}: below ${current} retention for ${needed} periods in a row (${describe(list, 'retain', false)}); ${tenureText(context, facts, current)}`;
   if (action === 'exit_review') return `exit review: below ${current} retention for ${needed} periods in a row (${describe(list, 'retain', false)}) and no lower tier is retained`;
-  if (facts.promote_streak >= needed) return `retain ${current}: qualifies for ${name(facts.promote_to)} but only ${tenure()}`;
-  if (facts.demote_streak >= needed) return `retain ${current}: below retention (${describe(list, 'retain', false)}) but only ${tenure()}`;
-  if (facts.promote_streak > 0) return `retain ${current}: qualifies for ${name(facts.promote_to)} for ${facts.promote_streak} of ${needed} periods needed`;
+  if (facts.promote_streak >= needed) return `retain ${current}: qualifies for ${tierName(context, facts.promote_to)} but only ${tenureText(context, facts, current)}`;
+  if (facts.demote_streak >= needed) return `retain ${current}: below retention (${describe(list, 'retain', false)}) but only ${tenureText(context, facts, current)}`;
+  if (facts.promote_streak > 0) return `retain ${current}: qualifies for ${tierName(context, facts.promote_to)} for ${facts.promote_streak} of ${needed} periods needed`;
   if (facts.demote_streak > 0) return `retain ${current}: below retention for ${facts.demote_streak} of ${needed} periods before a demotion (${describe(list, 'retain', false)})`;
   const missing = describe(list, 'entry', false);
-  return `retain ${current}: meets its retention criteria${missing ? `; not yet ${name(facts.current + 1)} (${missing})` : ''}`;
+  return `retain ${current}: meets its retention criteria${missing ? `; not yet ${tierName(context, facts.current + 1)} (${missing})` : ''}`;
 }
 
 /** The tier_recommendations row of row `index` of a period, with the criteria checked and a reason. */
@@ -56,12 +75,7 @@ function tierRow(context: ScoringContext, period: number, index: number): TierRe
   const action = tierActions[decisions.action[index]!]!;
   const tier = decisions.recommended[index]!;
   const next = action === 'promote' ? tier : facts.current + 1;
-  const criteria: CriterionCheck[] = [];
-  if (facts.current >= 0) {
-    const measures = context.measures(period);
-    addChecks(criteria, measures, index, ladder.tiers[facts.current], 'retain');
-    addChecks(criteria, measures, index, ladder.tiers[next], 'entry');
-  }
+  const checked = facts.current >= 0 ? checkRow(context.measures(period), index, ladder.tiers[facts.current], ladder.tiers[next]) : null;
   return {
     partner_id: row.partner_id,
     period_start: history.periods[period]!,
@@ -71,11 +85,8 @@ function tierRow(context: ScoringContext, period: number, index: number): TierRe
     action,
     tenure_periods: facts.tenure,
     qualifying_periods: action === 'promote' || facts.promote_streak > 0 ? facts.promote_streak : facts.demote_streak,
-    reason:
-      facts.current < 0
-        ? `tier "${row.tier}" is not on the configured ladder (tiers.ladder); no recommendation`
-        : reason(context, facts, action, tier, criteria),
-    criteria,
+    reason: checked ? reason(context, facts, action, tier, checked) : `tier "${row.tier}" is not on the configured ladder (tiers.ladder); no recommendation`,
+    criteria: checked?.checks ?? [],
   };
 }
 
