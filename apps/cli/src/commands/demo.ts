@@ -83,7 +83,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
       ...schedules.map((schedule) => ({ what: `Schedule ${schedule.id} (${schedule.outcome})`, where: pipeline.session.services.temporalUiUrl ? `${pipeline.session.services.temporalUiUrl}/namespaces/${pipeline.session.services.temporalNamespace}/schedules/${schedule.id}` : schedule.id })),
       { what: 'Semantic API (REST, Cube format)', where: semanticApi.url },
       { what: 'Warehouse (psql)', where: pipeline.session.services.databaseUrl },
-      { what: 'Quarantined rows', where: 'select * from ops.quarantine order by quarantined_at desc' },
+      { what: 'Quarantined rows', where: 'pnpm ppm quarantine (--out fix-me.csv to export them)' },
     ]));
   } catch (error) {
     await shutdown();
