@@ -3,12 +3,12 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entity as entityDefinition, entityNames, type EntityDefinition, type EntityName } from '@ppm/core';
+import picomatch from 'picomatch';
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
 import { readJsonLines } from './input/jsonl.js';
 import type { ColumnNames, RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
-import picomatch from 'picomatch';
 import { SourceConfigError } from './errors.js';
 
 export type FileFormat = 'csv' | 'jsonl' | 'xlsx';

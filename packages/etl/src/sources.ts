@@ -8,6 +8,32 @@ import { decimalSeparators, standardFormats, type ValueFormats } from './sql/val
 
 const sourceName = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lowercase letters, digits, - and _ (it becomes part of workflow ids)');
 
+type ContractFieldMaps = Partial<Record<EntityName, Record<string, unknown>>>;
+
+const fieldsOf = (entity: string) => entityDefinition(entity as EntityName).fields;
+
+/** `columns:` keys must be fields of their entity. */
+function checkColumnFields(columns: ContractFieldMaps, context: z.RefinementCtx): void {
+  for (const [entity, byField] of Object.entries(columns)) {
+    const fields = fieldsOf(entity).map((field) => field.name);
+    for (const field of Object.keys(byField ?? {})) {
+      if (!fields.includes(field)) context.addIssue({ code: 'custom', path: ['columns', entity, field], message: `${entity} has no field ${field} (fields: ${fields.join(', ')})` });
+    }
+  }
+}
+
+/** `values:` keys must be fields with a fixed list of values. */
+function checkValueMapFields(values: ContractFieldMaps, context: z.RefinementCtx): void {
+  for (const [entity, byField] of Object.entries(values)) {
+    const fixedLists = fieldsOf(entity).filter((field) => field.type === 'enum').map((field) => field.name);
+    for (const field of Object.keys(byField ?? {})) {
+      if (!fixedLists.includes(field)) {
+        context.addIssue({ code: 'custom', path: ['values', entity, field], message: `${entity}.${field} is not a field with a fixed list of values (those are: ${fixedLists.join(', ') || 'none'})` });
+      }
+    }
+  }
+}
+
 const filesSource = z
   .object({
     type: z.literal('files'),
@@ -29,20 +55,8 @@ const filesSource = z
   })
   .strict()
   .superRefine((source, context) => {
-    for (const [entity, columns] of Object.entries(source.columns ?? {})) {
-      const fields = entityDefinition(entity as EntityName).fields.map((field) => field.name);
-      for (const field of Object.keys(columns)) {
-        if (!fields.includes(field)) context.addIssue({ code: 'custom', path: ['columns', entity, field], message: `${entity} has no field ${field} (fields: ${fields.join(', ')})` });
-      }
-    }
-    for (const [entity, maps] of Object.entries(source.values ?? {})) {
-      const fixedLists = entityDefinition(entity as EntityName).fields.filter((field) => field.type === 'enum').map((field) => field.name);
-      for (const field of Object.keys(maps)) {
-        if (!fixedLists.includes(field)) {
-          context.addIssue({ code: 'custom', path: ['values', entity, field], message: `${entity}.${field} is not a field with a fixed list of values (those are: ${fixedLists.join(', ') || 'none'})` });
-        }
-      }
-    }
+    checkColumnFields(source.columns ?? {}, context);
+    checkValueMapFields(source.values ?? {}, context);
   });
 
 const entityQuery = z
