@@ -7,9 +7,9 @@ import type { Member, Population } from './population.js';
 function completion(group: readonly Member[]): number | null {
   let completed = 0;
   let assigned = 0;
-  for (const { row } of group) {
-    completed += row.required_trainings_completed ?? 0;
-    assigned += row.required_trainings_assigned ?? 0;
+  for (const member of group) {
+    completed += member.trainingsCompleted;
+    assigned += member.trainingsAssigned;
   }
   return assigned > 0 ? completed / assigned : null;
 }
@@ -53,7 +53,7 @@ function segmentGaps(context: ScoringContext, groups: Population['groups']): Fin
 function partnerGaps(context: ScoringContext, list: readonly Member[]): FindingDraft[] {
   const gap = context.config.findings.enablement_gap;
   const partners = list
-    .filter(({ row, attainment: reached }) => (row.required_training_completion_rate ?? 0) >= gap.min_training_completion && reached < gap.max_attainment)
+    .filter((member) => (member.trainingCompletionRate ?? 0) >= gap.min_training_completion && member.attainment < gap.max_attainment)
     .sort((a, b) => a.attainment - b.attainment || (a.row.partner_id < b.row.partner_id ? -1 : 1));
   if (partners.length === 0) return [];
   const named = partners.slice(0, 3).map((member) => member.row.partner_name).join(', ');

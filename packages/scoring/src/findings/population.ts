@@ -2,12 +2,38 @@ import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringContext } from '../context.js';
 import { segmentRules } from '../segments/rules.js';
 
-/** A partner counted in program findings: past onboarding, with a target in the window. */
+/**
+ * A partner counted in program findings: past onboarding, with a target in the window. What
+ * the findings group and sum is copied from the row once: they pass over the members many
+ * times, and members sit next to each other in memory while the rows are scattered.
+ */
 export interface Member {
   readonly row: PartnerPeriodMetrics;
   readonly attainment: number;
   readonly revenue: number;
   readonly target: number;
+  readonly partner_type: string;
+  readonly tier: string;
+  readonly region: string;
+  /** Required trainings completed and assigned, 0 when missing. */
+  readonly trainingsCompleted: number;
+  readonly trainingsAssigned: number;
+  readonly trainingCompletionRate: number | null;
+}
+
+function toMember(row: PartnerPeriodMetrics, attainment: number, revenue: number, target: number): Member {
+  return {
+    row,
+    attainment,
+    revenue,
+    target,
+    partner_type: row.partner_type,
+    tier: row.tier,
+    region: row.region,
+    trainingsCompleted: row.required_trainings_completed ?? 0,
+    trainingsAssigned: row.required_trainings_assigned ?? 0,
+    trainingCompletionRate: row.required_training_completion_rate,
+  };
 }
 
 const onboarding = segmentRules.indexOf('onboarding_grace');
@@ -20,7 +46,7 @@ function members(context: ScoringContext, period: number): Member[] {
   const list: Member[] = [];
   for (let index = 0; index < rows.length; index++)
     if (rules[index] !== onboarding && target[index]! > 0)
-      list.push({ row: rows[index]!, attainment: attainment[index]!, revenue: revenue[index]!, target: target[index]! });
+      list.push(toMember(rows[index]!, attainment[index]!, revenue[index]!, target[index]!));
   return list;
 }
 
@@ -36,7 +62,7 @@ export interface Population {
 function groupBy(list: readonly Member[], dimension: Dimension): Map<string, Member[]> {
   const groups = new Map<string, Member[]>();
   for (const member of list) {
-    const key = member.row[dimension];
+    const key = member[dimension];
     const group = groups.get(key);
     if (group) group.push(member);
     else groups.set(key, [member]);

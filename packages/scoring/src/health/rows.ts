@@ -21,13 +21,13 @@ export function healthRows(context: ScoringContext, period: number, slice: Slice
   const rows = history.rowsByPeriod[period]!;
   const partners = history.partnerOf[period]!;
   const previousRows = period > 0 ? history.rowIndex[period - 1]! : null;
-  const result: HealthScoreRow[] = [];
+  const result = new Array<HealthScoreRow>(slice.to - slice.from);
   for (let index = slice.from; index < slice.to; index++) {
     const row = rows[index]!;
     const back = previousRows ? previousRows[partners[index]!]! : -1;
     const explanation = explainer.explain(frame, index, row, previous, back);
     const slope = trend.slope[index]!;
-    result.push({
+    result[index - slice.from] = {
       partner_id: row.partner_id,
       period_start: periodStart,
       config_version: context.configVersion,
@@ -42,7 +42,7 @@ export function healthRows(context: ScoringContext, period: number, slice: Slice
       trend_periods: trend.points[index]!,
       peer_group: frame.peerGroupLabels[frame.peerGroup[index]!]!,
       explanation,
-    });
+    };
   }
   return result;
 }

@@ -15,20 +15,24 @@ interface Checked {
 
 const noCriteria: readonly Criterion[] = [];
 
-/** Appends the checks of one tier's entry or retention criteria for one row to `out`. */
-function addChecks(out: CriterionCheck[], measures: PeriodMeasures, index: number, step: LadderTier | undefined, kind: 'entry' | 'retain'): void {
-  if (!step) return;
-  for (const { measure, threshold, read } of kind === 'entry' ? step.entry : step.retain) {
+/** Writes the checks of one tier's entry or retention criteria for one row into out[from..). */
+function addChecks(out: CriterionCheck[], from: number, measures: PeriodMeasures, index: number, step: LadderTier, kind: 'entry' | 'retain'): void {
+  const list = kind === 'entry' ? step.entry : step.retain;
+  for (let at = 0; at < list.length; at++) {
+    const { measure, threshold, read } = list[at]!;
     const value = read(measures, index);
-    out.push({ tier: step.tier, kind, measure, value: value === null ? null : round(value, 4), threshold, passed: value !== null && value >= threshold });
+    out[from + at] = { tier: step.tier, kind, measure, value: value === null ? null : round(value, 4), threshold, passed: value !== null && value >= threshold };
   }
 }
 
 function checkRow(measures: PeriodMeasures, index: number, current: LadderTier | undefined, next: LadderTier | undefined): Checked {
-  const checks: CriterionCheck[] = [];
-  addChecks(checks, measures, index, current, 'retain');
-  addChecks(checks, measures, index, next, 'entry');
-  return { checks, retain: current?.retain ?? noCriteria, entry: next?.entry ?? noCriteria };
+  const retain = current?.retain ?? noCriteria;
+  const entry = next?.entry ?? noCriteria;
+  // Sized up front: the checks of a row are few, and growing the array by pushes cost more than filling it.
+  const checks = new Array<CriterionCheck>(retain.length + entry.length);
+  if (current) addChecks(checks, 0, measures, index, current, 'retain');
+  if (next) addChecks(checks, retain.length, measures, index, next, 'entry');
+  return { checks, retain, entry };
 }
 
 /** "certified_people 11 >= 10; health_score 68 >= 60" for the checks of one kind that passed (or failed). */
@@ -91,7 +95,7 @@ function tierRow(context: ScoringContext, period: number, index: number): TierRe
 }
 
 export function tierRows(context: ScoringContext, period: number, slice: Slice): TierRecommendationRow[] {
-  const rows: TierRecommendationRow[] = [];
-  for (let index = slice.from; index < slice.to; index++) rows.push(tierRow(context, period, index));
+  const rows = new Array<TierRecommendationRow>(slice.to - slice.from);
+  for (let index = slice.from; index < slice.to; index++) rows[index - slice.from] = tierRow(context, period, index);
   return rows;
 }
