@@ -110,6 +110,18 @@ describe('refreshPreAggregations (the pipeline calls it after rebuilding the mar
     expect(rebuilt.some((table) => !built.includes(table))).toBe(true);
   });
 
+  it('leaves every rollup table vacuumed and analyzed (index-only scans need the visibility map)', async () => {
+    await refreshPreAggregations({ databaseUrl: test.url, logger: () => undefined });
+    const tables = await sqlRows(`
+      select relname,
+        coalesce(last_vacuum, last_autovacuum) is not null as vacuumed,
+        coalesce(last_analyze, last_autoanalyze) is not null as analyzed
+      from pg_stat_user_tables
+      where schemaname = 'pre_aggregations'`);
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.filter((table) => !table.vacuumed || !table.analyzed)).toEqual([]);
+  });
+
   it('names unknown pre-aggregations', async () => {
     await expect(refreshPreAggregations({ databaseUrl: test.url, preAggregations: ['nope.nothing'], logger: () => undefined })).rejects.toThrow(/Unknown pre-aggregations: nope.nothing/);
   });

@@ -95,7 +95,17 @@ export function semanticServerOptions(options: SemanticCoreOptions, onDriver: (d
     // Cube's file repository resolves the model folder against the working directory.
     schemaPath: relative(process.cwd(), join(cubeDir, 'model')) || '.',
     apiSecret: options.apiSecret,
-    driverFactory: () => trackDriver(new PostgresDriver({ connectionString: options.databaseUrl, maxPoolSize: options.maxPoolSize ?? 8 })),
+    driverFactory: () =>
+      trackDriver(
+        new PostgresDriver({
+          connectionString: options.databaseUrl,
+          maxPoolSize: options.maxPoolSize ?? 8,
+          // Rollup builds commit synchronously even where the server commits asynchronously
+          // (the embedded PostgreSQL): VACUUM marks pages all-visible only once the commit
+          // that wrote them is flushed (rollup-vacuum.ts). Read-only queries pay nothing.
+          options: '-c synchronous_commit=on',
+        }),
+      ),
     logger: options.logger ?? defaultLogger,
     devServer: false,
     telemetry: false,

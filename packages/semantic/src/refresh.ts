@@ -1,11 +1,13 @@
 /**
  * Builds the rollups (pre-aggregations) after the pipeline rebuilt the marts, so the first
  * BI query after a pipeline run reads fresh rollups instead of building them. Cube's own
- * manual build (RefreshScheduler.buildPreAggregations) on a short-lived server-core.
+ * manual build (RefreshScheduler.buildPreAggregations) on a short-lived server-core, then
+ * VACUUM (ANALYZE) of the new tables so the first queries can use index-only scans.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createSemanticCore, type SemanticCoreOptions } from './core.js';
 import { PreAggregationRefreshError } from './errors.js';
+import { vacuumRollupTables } from './rollup-vacuum.js';
 
 export interface RefreshPreAggregationsOptions extends Omit<SemanticCoreOptions, 'scheduledRefresh' | 'apiSecret'> {
   /** Only these pre-aggregations (ids such as "partner_period_metrics.by_group_month"); default all. */
@@ -83,6 +85,7 @@ export async function refreshPreAggregations(options: RefreshPreAggregationsOpti
     // One at a time: Cube re-reads the list of rollup tables after each build, and two builds
     // finishing together can read a list without the other's new table.
     for (const id of ids) await buildOne(core, context, id, options, started);
+    await vacuumRollupTables(options.databaseUrl, await core.rollupSchema(context));
     return { preAggregations: ids, durationMs: Math.round(performance.now() - started) };
   } finally {
     await core.close();

@@ -91,6 +91,11 @@ export class OfflineServerCore extends CubejsServerCore {
     for (const hook of this.closeHooks) await hook();
   }
 
+  /** The schema the rollup tables of this context live in (preAggregationsSchema). */
+  async rollupSchema(context: Parameters<InstanceType<typeof CubejsServerCore>['getOrchestratorApi']>[0]): Promise<string> {
+    return this.preAggregationsSchema(context);
+  }
+
   /** Cube's manual pre-aggregation build (what its pre-aggregation jobs API runs). */
   buildPreAggregations(...args: Parameters<RefreshScheduler['buildPreAggregations']>): ReturnType<RefreshScheduler['buildPreAggregations']> {
     return this.getRefreshScheduler().buildPreAggregations(...args);
