@@ -31,5 +31,5 @@ describe('streaming', () => {
     );
     expect(run.manifest.entities.revenue.rows).toBeGreaterThan(1_900_000);
     expect(peak).toBeLessThan(rssLimitBytes);
-  }, 180_000);
+  }, 600_000);
 });
