@@ -14,26 +14,6 @@ interface Incomplete {
   readonly coverage: number;
 }
 
-/*
- * A row's normalized values, rounded: two functions, so the arrays of complete rows come
- * from their own allocation site and stay unboxed doubles; one null (a dropped metric)
- * would make V8 box every value of every later array made at a shared site.
- */
-function completeValues(frame: HealthFrame, offset: number, count: number): number[] {
-  const values = new Array<number>(count);
-  for (let at = 0; at < count; at++) values[at] = round(frame.normalized[offset + at]!, 4);
-  return values;
-}
-
-function partialValues(frame: HealthFrame, offset: number, count: number): (number | null)[] {
-  const values = new Array<number | null>(count);
-  for (let at = 0; at < count; at++) {
-    const scaled = frame.normalized[offset + at]!;
-    values[at] = Number.isNaN(scaled) ? null : round(scaled, 4);
-  }
-  return values;
-}
-
 /** Which metrics of a row are missing, one bit per component: exact in a double up to this many components. */
 const maxPatternBits = 52;
 
@@ -75,13 +55,15 @@ export class HealthExplainer {
     const count = plan.components.length;
     const offset = index * count;
     const points = new Array<number>(count);
+    const normalized = new Array<number | null>(count);
     let pattern = 0;
     for (let at = 0; at < count; at++) {
+      const scaled = frame.normalized[offset + at]!;
       points[at] = scratch.points[at]!;
+      normalized[at] = Number.isNaN(scaled) ? null : round(scaled, 4);
       pattern = pattern * 2 + frame.missing[offset + at]!;
     }
     const partial = pattern === 0 ? null : this.incomplete(frame, offset, pattern);
-    const normalized = pattern === 0 ? completeValues(frame, offset, count) : partialValues(frame, offset, count);
     const explained: ExplainedRow = { frame, offset, row, weights: scratch.weights };
     return {
       metrics: plan.metrics,
