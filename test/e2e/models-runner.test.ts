@@ -134,6 +134,12 @@ describe('models runner', () => {
     expect((await testModels(test.db, project)).filter((result) => result.status !== 'pass')).toEqual([]);
   });
 
+  it('builds an incremental model whose table is empty as a first build: incremental_max() has nothing to go on', async () => {
+    await test.db.raw('truncate fixture_marts.partner_period_revenue');
+    expect(await runModels(test.db, project, { select: ['partner_period_revenue'] })).toMatchObject([{ status: 'success', rows: 6 }]);
+    expect(await periods()).toHaveLength(6);
+  });
+
   it('keeps views on a rebuilt table', async () => {
     expect(await runModels(test.db, project, { select: ['partners'] })).toMatchObject([{ name: 'partners', status: 'success' }]);
     expect(await rows('select partner_id from fixture_marts.partner_overview order by 1')).toEqual([{ partner_id: 'P1' }, { partner_id: 'P2' }]);
@@ -181,6 +187,21 @@ describe('models runner', () => {
       [{ partner_id: 'P9', occurrences: '1' }],
       [expect.objectContaining({ partner_id: 'P9', period_start: '2026-03-01', revenue: '-5.00' })],
     ]);
+  });
+});
+
+describe('model settings', () => {
+  it('apply to the model build only', async () => {
+    const settings = await loadProject(modelsFolder({
+      'project.yml': 'folders:\n  marts: { schema: fixture_settings, materialized: table }\n',
+      'marts/with_settings.sql': "select current_setting('work_mem') as work_mem",
+      'marts/with_settings.yml': 'settings: { work_mem: 3MB }\n',
+      'marts/without_settings.sql': "select current_setting('work_mem') as work_mem",
+    }));
+    expect((await runModels(test.db, settings)).map((result) => result.status)).toEqual(['success', 'success']);
+    const [defaultWorkMem] = await rows<{ work_mem: string }>("select current_setting('work_mem') as work_mem");
+    expect(await rows('select work_mem from fixture_settings.with_settings')).toEqual([{ work_mem: '3MB' }]);
+    expect(await rows('select work_mem from fixture_settings.without_settings')).toEqual([defaultWorkMem]);
   });
 });
 

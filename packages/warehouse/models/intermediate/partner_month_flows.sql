@@ -1,9 +1,9 @@
 -- What happened in each partner-month: sparse (only months with activity).
+-- window_start: the first month built; an incremental run goes lookback_months back from the latest built.
+{%- set window_start = ('(' ~ incremental_max() ~ ' - make_interval(months => ' ~ var('lookback_months') ~ '))') if is_incremental() else "'-infinity'::date" %}
 with periods as (
   select * from {{ ref('periods') }}
-  {% if is_incremental() %}
-  where month_start >= (select coalesce(max(month_start), '-infinity') from {{ this }}) - make_interval(months => {{ var('lookback_months') }})
-  {% endif %}
+  where month_start >= {{ window_start }}
 ),
 
 window_bounds as (
@@ -59,6 +59,7 @@ engagement as (
     coalesce(sum(e.event_count) filter (where e.kind = 'communication_response'), 0) as communications_responded
   from {{ ref('engagement_events') }} as e, window_bounds as w
   where e.occurred_on between w.first_day and w.last_day
+    and e.occurred_at >= {{ window_start }}::timestamp at time zone 'UTC' -- the same bound on the indexed column
   group by 1, 2
 ),
 
@@ -97,4 +98,6 @@ final as (
   left join engagement as e using (partner_id, month_start)
 )
 
+-- In month order: the months an incremental run reads and replaces lie together on disk.
 select * from final
+order by month_start, partner_id

@@ -1,57 +1,88 @@
 -- Every metric of docs/metrics.md per partner and month.
+-- window_start: the first month built; an incremental run goes lookback_months back from the latest built.
+-- window_end: the last month built when period_end is set (else the latest there is).
+{%- set window_start = ('(' ~ incremental_max() ~ ' - make_interval(months => ' ~ var('lookback_months') ~ '))') if is_incremental() else "'-infinity'::date" %}
+{%- set window_end = "coalesce(nullif('" ~ var('period_end') ~ "', '')::date, 'infinity')" %}
 with window_months as (
   select * from {{ ref('periods') }}
+  where month_start >= {{ window_start }}
+),
+
+-- The inputs for the window, bounded by constants: the planner reads only those months and
+-- estimates them from the indexes even before the new month is in the table's statistics.
+-- Not materialized: each use reads the table itself, with its statistics and indexes.
+spine as not materialized (
+  select * from {{ ref('partner_months') }}
+  where month_start >= {{ window_start }} and month_start <= {{ window_end }}
+),
+
+flows as not materialized (
+  select * from {{ ref('partner_month_flows') }} where month_start >= {{ window_start }}
+),
+
+stocks as not materialized (
+  select * from {{ ref('partner_month_stocks') }} where month_start >= {{ window_start }}
+),
+
+targets as not materialized (
+  select * from {{ ref('targets_monthly') }} where month_start >= {{ window_start }}
+),
+
+monthly as (
+  select s.partner_id, s.month_start, coalesce(f.revenue, 0) as revenue, greatest(f.last_positive_revenue_at, f.last_registration_at) as last_activity_in_month
+  from spine as s
+  left join flows as f using (partner_id, month_start)
+),
+
+-- Where the rolling values start from (ADR 9). An incremental run continues from the rows it built
+-- for the month before the window; a full build from the activity before the first month.
+before_window as (
   {% if is_incremental() %}
-  where month_start >= (select coalesce(max(period_start), '-infinity') from {{ this }}) - make_interval(months => {{ var('lookback_months') }})
-  {% endif %}
-),
-
-window_bounds as (
-  select min(month_start) as first_month, max(month_start) as last_month from window_months
-),
-
--- The window plus the 12 months before it, which growth and trailing sums look back on.
-series as (
-  select s.partner_id, s.month_start, f.revenue, greatest(f.last_positive_revenue_at, f.last_registration_at) as last_activity_in_month
-  from {{ ref('partner_months') }} as s
-  cross join window_bounds as w
-  left join {{ ref('partner_month_flows') }} as f using (partner_id, month_start)
-  where s.month_start between w.first_month - interval '12 months' and w.last_month
-),
-
--- Activity before the series: an incremental run reads it from the row it built for the
--- month before the series; a full build aggregates the older flows.
-earlier_activity as (
-  {% if is_incremental() %}
-  select e.partner_id, e.last_commercial_activity_at as last_activity_at
-  from {{ this }} as e, window_bounds as w
-  where e.period_start = w.first_month - interval '13 months'
+  select e.partner_id, e.revenue, e.trailing_12m_revenue, e.last_commercial_activity_at
+  from {{ this }} as e
+  where e.period_start = {{ window_start }} - interval '1 month'
   {% else %}
-  select f.partner_id, max(greatest(f.last_positive_revenue_at, f.last_registration_at)) as last_activity_at
-  from {{ ref('partner_month_flows') }} as f, window_bounds as w
-  where f.month_start < w.first_month - interval '12 months'
+  select f.partner_id, 0 as revenue, 0 as trailing_12m_revenue, max(greatest(f.last_positive_revenue_at, f.last_registration_at)) as last_commercial_activity_at
+  from {{ ref('partner_month_flows') }} as f
+  where f.month_start < (select min(month_start) from window_months)
   group by 1
   {% endif %}
 ),
 
+-- Each month's revenue, keyed by the month a year later: from the rows built before the window, else from this run.
+year_ago as (
+  {% if is_incremental() %}
+  select e.partner_id, (e.period_start + interval '12 months')::date as month_start, e.revenue
+  from {{ this }} as e
+  where e.period_start >= {{ window_start }} - interval '12 months'
+    and e.period_start <= {{ window_end }} - interval '12 months'
+    and e.period_start < {{ window_start }}
+  union all
+  {% endif %}
+  select partner_id, (month_start + interval '12 months')::date as month_start, revenue from monthly
+),
+
+-- The trailing sum moves by the month coming in minus the month dropping out, so the window's
+-- months need only the month before them; numeric sums are exact, and the cast keeps the
+-- amounts' scale whichever months the running sum went through.
 rolling as (
   select
-    s.partner_id,
-    s.month_start,
-    coalesce(lag(s.revenue, 1) over partner_months, 0) as revenue_prior_period,
-    coalesce(lag(s.revenue, 12) over partner_months, 0) as revenue_same_period_last_year,
-    sum(coalesce(s.revenue, 0)) over (partner_months rows between 11 preceding and current row) as trailing_12m_revenue,
-    greatest(max(s.last_activity_in_month) over (partner_months rows between unbounded preceding and current row), e.last_activity_at) as last_commercial_activity_at
-  from series as s
-  left join earlier_activity as e using (partner_id)
-  window partner_months as (partition by s.partner_id order by s.month_start)
+    m.partner_id,
+    m.month_start,
+    coalesce(lag(m.revenue) over partner_months, b.revenue, 0) as revenue_prior_period,
+    coalesce(y.revenue, 0) as revenue_same_period_last_year,
+    (coalesce(b.trailing_12m_revenue, 0) + sum(m.revenue - coalesce(y.revenue, 0)) over partner_months)::numeric(20, 2) as trailing_12m_revenue,
+    greatest(b.last_commercial_activity_at, max(m.last_activity_in_month) over partner_months) as last_commercial_activity_at
+  from monthly as m
+  left join year_ago as y using (partner_id, month_start)
+  left join before_window as b using (partner_id)
+  window partner_months as (partition by m.partner_id order by m.month_start rows between unbounded preceding and current row)
 ),
 
 forward_targets as (
   select s.partner_id, s.month_start, sum(t.target) as forward_target
-  from {{ ref('partner_months') }} as s
-  join window_months as w using (month_start)
-  join {{ ref('targets_monthly') }} as t
+  from spine as s
+  join targets as t
     on t.partner_id = s.partner_id
    and t.month_start between s.month_start + interval '1 month' and s.month_start + interval '3 months'
   group by 1, 2
@@ -75,12 +106,11 @@ joined as (
     k.mdf_allocated_t12m, k.mdf_claimed_t12m, k.has_active_business_plan,
     k.onboarding_milestones_completed, k.onboarding_milestones_required,
     ft.forward_target
-  from {{ ref('partner_months') }} as s
-  join window_months as w using (month_start)
+  from spine as s
   join rolling as r using (partner_id, month_start)
-  join {{ ref('partner_month_stocks') }} as k using (partner_id, month_start)
-  left join {{ ref('partner_month_flows') }} as f using (partner_id, month_start)
-  left join {{ ref('targets_monthly') }} as t using (partner_id, month_start)
+  join stocks as k using (partner_id, month_start)
+  left join flows as f using (partner_id, month_start)
+  left join targets as t using (partner_id, month_start)
   left join forward_targets as ft using (partner_id, month_start)
 ),
 

@@ -1,10 +1,10 @@
 -- Stocks at the end of each partner-month: enablement, open pipeline, MDF over 12 months,
 -- joint business plans and onboarding, each as of month_end.
+-- window_start: the first month built; an incremental run goes lookback_months back from the latest built.
+{%- set window_start = ('(' ~ incremental_max() ~ ' - make_interval(months => ' ~ var('lookback_months') ~ '))') if is_incremental() else "'-infinity'::date" %}
 with spine as (
   select * from {{ ref('partner_months') }}
-  {% if is_incremental() %}
-  where month_start >= (select coalesce(max(month_start), '-infinity') from {{ this }}) - make_interval(months => {{ var('lookback_months') }})
-  {% endif %}
+  where month_start >= {{ window_start }}
 ),
 
 months as (
@@ -108,4 +108,6 @@ final as (
   left join onboarding as o using (partner_id, month_start)
 )
 
+-- In month order: the months an incremental run reads and replaces lie together on disk.
 select * from final
+order by month_start, partner_id

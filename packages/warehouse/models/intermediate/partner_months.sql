@@ -1,10 +1,10 @@
 -- The partner-month spine: every partner in every month from its onboarding month on,
 -- with the attributes in force at the end of the month.
+-- window_start: the first month built; an incremental run goes lookback_months back from the latest built.
+{%- set window_start = ('(' ~ incremental_max() ~ ' - make_interval(months => ' ~ var('lookback_months') ~ '))') if is_incremental() else "'-infinity'::date" %}
 with periods as (
   select * from {{ ref('periods') }}
-  {% if is_incremental() %}
-  where month_start >= (select coalesce(max(month_start), '-infinity') from {{ this }}) - make_interval(months => {{ var('lookback_months') }})
-  {% endif %}
+  where month_start >= {{ window_start }}
 ),
 
 partners as (
@@ -46,4 +46,6 @@ final as (
    and s.month_end < h.effective_to
 )
 
+-- In month order: the months an incremental run reads and replaces lie together on disk.
 select * from final
+order by month_start, partner_id

@@ -1,10 +1,10 @@
--- One pass per source table for the bounds (a CTE used twice would be copied whole).
+-- The bounds from the fact marts, whose indexes on the dates answer min and max at once.
 with revenue_bounds as (
-  select min(booked_at) as first_day, max(booked_at) as last_day from {{ ref('stg_core__revenue') }}
+  select min(booked_at) as first_day, max(booked_at) as last_day from {{ ref('revenue_lines') }}
 ),
 
 registration_bounds as (
-  select min(registered_at) as first_day, max(registered_at) as last_day from {{ ref('stg_core__deal_registrations') }}
+  select min(registered_at) as first_day, max(registered_at) as last_day from {{ ref('deal_registrations') }}
 ),
 
 target_bounds as (

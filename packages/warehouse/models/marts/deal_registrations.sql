@@ -1,7 +1,7 @@
 with source as (
   select * from {{ ref('stg_core__deal_registrations') }}
   {% if is_incremental() %}
-  where updated_at > (select coalesce(max(updated_at), '-infinity') from {{ this }})
+  where updated_at > {{ incremental_max() }}
   {% endif %}
 ),
 

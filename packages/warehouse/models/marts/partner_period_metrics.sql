@@ -1,26 +1,39 @@
 -- The metrics per partner per month and per quarter (docs/metrics.md). Quarter rows sum
 -- the flows of their months, take stocks from the latest month, recompute ratios and medians.
+-- window_start: the first month built; an incremental run goes lookback_months back from the latest
+-- built, and rebuilds the quarters of the months it builds (from first_quarter on).
+-- last_quarter: the quarter of period_end when it is set (else the latest there is).
+{%- set window_start = ('(' ~ incremental_max() ~ ' - make_interval(months => ' ~ var('lookback_months') ~ '))') if is_incremental() else "'-infinity'::date" %}
+{%- set first_quarter = "date_trunc('quarter', " ~ window_start ~ "::timestamp)" %}
+{%- set last_quarter = "date_trunc('quarter', coalesce(nullif('" ~ var('period_end') ~ "', '')::date, 'infinity')::timestamp)" %}
 with window_months as (
   select * from {{ ref('periods') }}
-  {% if is_incremental() %}
-  where month_start >= (select coalesce(max(period_start), '-infinity') from {{ this }} where period_grain = 'month') - make_interval(months => {{ var('lookback_months') }})
-  {% endif %}
+  where month_start >= {{ window_start }}
 ),
 
 window_quarters as (
   select distinct quarter_start from window_months
 ),
 
+-- Every month built in the window's quarters (also one after period_end that an earlier run
+-- built), bounded by constants: the planner reads only those and estimates them from the
+-- indexes even before the new month is in the table's statistics.
 months as (
   select m.* from {{ ref('partner_month_metrics') }} as m
-  where m.quarter_start in (select quarter_start from window_quarters)
+  where m.quarter_start >= {{ first_quarter }} and m.quarter_start <= {{ last_quarter }}
+),
+
+past_quarters as (
+  select quarter_start - interval '3 months' as quarter_start from window_quarters
+  union
+  select quarter_start - interval '12 months' from window_quarters
 ),
 
 -- Revenue of the quarters growth compares with: narrow, so the wide month rows are read only for the window.
 past_revenue as (
   select m.partner_id, m.quarter_start, sum(m.revenue) as revenue
   from {{ ref('partner_month_metrics') }} as m
-  where m.quarter_start in (select quarter_start - interval '3 months' from window_quarters union select quarter_start - interval '12 months' from window_quarters)
+  join past_quarters as p using (quarter_start)
   group by 1, 2
 ),
 
@@ -45,7 +58,8 @@ quarter_flows as (
 quarter_targets as (
   select t.partner_id, date_trunc('quarter', t.month_start)::date as quarter_start, sum(t.target) as target
   from {{ ref('targets_monthly') }} as t
-  where date_trunc('quarter', t.month_start)::date in (select quarter_start from window_quarters)
+  where t.month_start >= {{ first_quarter }}
+    and date_trunc('quarter', t.month_start)::date in (select quarter_start from window_quarters)
   group by 1, 2
 ),
 
@@ -64,8 +78,10 @@ quarter_growth as (
 quarter_velocity as (
   select d.partner_id, date_trunc('quarter', d.closed_at)::date as quarter_start,
          percentile_cont(0.5) within group (order by d.closed_at - d.registered_at) as registration_velocity_days
-  from {{ ref('stg_core__deal_registrations') }} as d
-  where d.is_won and date_trunc('quarter', d.closed_at)::date in (select quarter_start from window_quarters)
+  from {{ ref('deal_registrations') }} as d
+  where d.is_won
+    and d.closed_at >= {{ first_quarter }}
+    and date_trunc('quarter', d.closed_at)::date in (select quarter_start from window_quarters)
   group by 1, 2
 ),
 

@@ -1,21 +1,25 @@
 -- The metrics for the whole program and per partner type, tier and region, per month and
 -- quarter: sums of the partner rows, ratios of those sums, medians over the group.
+-- window_start: the first month built; an incremental run goes lookback_months back from the latest
+-- built, and rebuilds the quarters of the months it builds (from first_quarter on), as
+-- partner_period_metrics does: the periods whose partner rows this run may have changed.
+{%- set window_start = ('(' ~ incremental_max() ~ ' - make_interval(months => ' ~ var('lookback_months') ~ '))') if is_incremental() else "'-infinity'::date" %}
+{%- set first_quarter = "date_trunc('quarter', " ~ window_start ~ "::timestamp)" %}
 with partner_rows as (
   select * from {{ ref('partner_period_metrics') }}
-  {% if is_incremental() %}
-  where period_start >= (select coalesce(max(period_start), '-infinity') from {{ this }} where period_grain = 'month') - make_interval(months => {{ var('lookback_months') }} + 3)
-  {% endif %}
+  where (period_grain = 'month' and period_start >= {{ window_start }})
+     or (period_grain = 'quarter' and period_start >= {{ first_quarter }})
 ),
 
 won_deals as (
   select
     r.period_grain, r.period_start, r.partner_type, r.tier, r.region,
     d.closed_at - d.registered_at as days_to_close
-  from {{ ref('stg_core__deal_registrations') }} as d
+  from {{ ref('deal_registrations') }} as d
   join partner_rows as r
     on r.partner_id = d.partner_id
    and d.closed_at between r.period_start and r.period_end
-  where d.is_won
+  where d.is_won and d.closed_at >= {{ first_quarter }}
 ),
 
 velocity as (

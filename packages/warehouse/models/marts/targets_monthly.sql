@@ -3,7 +3,7 @@ with changed_partners as (
   select distinct partner_id
   from {{ ref('stg_core__targets') }}
   {% if is_incremental() %}
-  where updated_at > (select coalesce(max(updated_at), '-infinity') from {{ this }})
+  where updated_at > {{ incremental_max() }}
   {% endif %}
 ),
 

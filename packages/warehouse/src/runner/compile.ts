@@ -30,12 +30,15 @@ export function compileModels(project: ModelsProject, options: CompileOptions = 
 export interface RenderRequest {
   readonly vars?: Readonly<Record<string, VarValue>>;
   readonly isIncremental: boolean;
+  /** The typed literal incremental_max() renders (incremental runs of models with a filter_column). */
+  readonly incrementalMax?: string;
 }
 
 export function renderModel(project: ModelsProject, model: Model, request: RenderRequest): string {
   const context = templateContext(scopeOf(project), {
     self: model.relation,
     isIncremental: request.isIncremental,
+    ...(request.incrementalMax === undefined ? {} : { incrementalMax: request.incrementalMax }),
     resolveVar: varResolver(project.vars, request.vars),
   });
   return renderTemplate({ label: `Model ${model.name}`, path: model.path, text: model.template }, context);

@@ -12,12 +12,14 @@ export interface ContextSettings {
   /** What `{{ this }}` renders; undefined for singular tests. */
   readonly self?: string;
   readonly isIncremental: boolean;
+  /** What `incremental_max()` renders: the largest filter_column value built so far, as a typed SQL literal. */
+  readonly incrementalMax?: string;
   readonly resolveVar: (name: string, fallback: VarValue | undefined) => VarValue;
   readonly onRef?: (model: string) => void;
   readonly onSource?: (source: string, table: string) => void;
 }
 
-/** The functions and values a model template sees: ref, source, var, this, is_incremental. */
+/** The functions and values a model template sees: ref, source, var, this, is_incremental, incremental_max. */
 export function templateContext(scope: TemplateScope, settings: ContextSettings): Record<string, unknown> {
   return {
     ref(model: unknown): string {
@@ -46,6 +48,15 @@ export function templateContext(scope: TemplateScope, settings: ContextSettings)
       return settings.resolveVar(requireText('var', name, 'a variable name'), fallback);
     },
     is_incremental: () => settings.isIncremental,
+    incremental_max(): string {
+      if (settings.incrementalMax === undefined) {
+        throw new TemplateCallError(
+          'incremental_max() is set only in an incremental run of a model whose .yml declares incremental: { filter_column: <column> }; call it inside {% if is_incremental() %}',
+          callPattern('incremental_max'),
+        );
+      }
+      return settings.incrementalMax;
+    },
     this: settings.self,
   };
 }

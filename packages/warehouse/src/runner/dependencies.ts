@@ -10,15 +10,21 @@ export interface Dependencies {
 /**
  * Renders the template with recording ref() and source(), once per value of is_incremental()
  * so refs inside either branch count. Unknown refs and undeclared sources fail here, at load;
- * unset vars do not (they may come with the run), so var() answers a stand-in.
+ * unset vars do not (they may come with the run), so var() and incremental_max() answer stand-ins.
  */
-export function recordDependencies(scope: TemplateScope, source: TemplateSource, projectVars: Readonly<Record<string, VarValue>>, self?: string): Dependencies {
+export function recordDependencies(
+  scope: TemplateScope,
+  source: TemplateSource,
+  projectVars: Readonly<Record<string, VarValue>>,
+  model?: { readonly relation: string; readonly filterColumn?: string },
+): Dependencies {
   const models = new Set<string>();
   const sources = new Set<string>();
   for (const isIncremental of [false, true]) {
     const context = templateContext(scope, {
-      self,
+      self: model?.relation,
       isIncremental,
+      ...(isIncremental && model?.filterColumn ? { incrementalMax: 'null' } : {}),
       resolveVar: (name, fallback) => (Object.hasOwn(projectVars, name) ? (projectVars[name] as VarValue) : (fallback ?? `var_${name}`)),
       onRef: (model) => models.add(model),
       onSource: (sourceName, table) => sources.add(`${sourceName}.${table}`),

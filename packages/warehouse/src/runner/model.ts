@@ -29,6 +29,10 @@ export interface Model {
   readonly uniqueKey: readonly string[];
   /** Column lists to index (tables and incremental models). */
   readonly indexes: readonly (readonly string[])[];
+  /** `incremental: { filter_column }`: the column incremental runs are bounded by (see incremental_max()). */
+  readonly filterColumn?: string;
+  /** PostgreSQL settings applied with `set local` in the model's transaction. */
+  readonly settings: Readonly<Record<string, string>>;
   readonly description?: string;
   readonly grain?: string;
   readonly tags: readonly string[];

@@ -27,7 +27,7 @@ export async function loadProject(modelsDir: string = defaultModelsDir()): Promi
   checkNoSourceOverwritten(drafts, sources);
   const scope: TemplateScope = { relations: new Map(drafts.map((draft) => [draft.name, draft.relation])), sources };
   const models = drafts.map((draft): Model => {
-    const found = recordDependencies(scope, { label: `Model ${draft.name}`, path: draft.path, text: draft.template }, settings.vars, draft.relation);
+    const found = recordDependencies(scope, { label: `Model ${draft.name}`, path: draft.path, text: draft.template }, settings.vars, draft);
     return { ...draft, dependsOn: found.models, sources: found.sources };
   });
   checkRelationshipTargets(models);
@@ -72,6 +72,8 @@ async function readModel(files: ModelFiles, settings: ProjectFile): Promise<Mode
     materialized,
     uniqueKey: config.unique_key ?? [],
     indexes: config.indexes,
+    ...(config.incremental?.filter_column ? { filterColumn: config.incremental.filter_column } : {}),
+    settings: Object.fromEntries(Object.entries(config.settings).map(([name, value]) => [name, String(value)])),
     description: config.description,
     grain: config.grain,
     tags: config.tags,

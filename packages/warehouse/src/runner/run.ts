@@ -3,7 +3,7 @@ import { relationKind } from './catalog.js';
 import { renderModel } from './compile.js';
 import { ModelCompileError } from './errors.js';
 import { reachable } from './graph.js';
-import { mergeIncremental } from './materialize/incremental.js';
+import { builtMax, mergeIncremental } from './materialize/incremental.js';
 import { buildTable } from './materialize/table.js';
 import { buildView } from './materialize/view.js';
 import type { Materialization, Model, ModelsProject, VarValue } from './model.js';
@@ -104,9 +104,13 @@ async function buildModel(build: ModelBuild): Promise<ModelRunResult> {
  * Incremental merges skip `analyze` and the full count: they touch a small part of a big table.
  */
 async function materialize({ db, project, options, model, rebuiltLater }: ModelBuild): Promise<number | undefined> {
-  const merge = model.materialized === 'incremental' && !options.fullRefresh && (await relationKind(db, model.schema, model.name)) === 'table';
-  const sql = selectBody(renderModel(project, model, { vars: options.vars, isIncremental: merge }));
+  const existing = model.materialized === 'incremental' && !options.fullRefresh && (await relationKind(db, model.schema, model.name)) === 'table';
+  const incrementalMax = existing && model.filterColumn ? await builtMax(db, model, model.filterColumn) : undefined;
+  // A table with no rows gives incremental_max() nothing to go on: it is built as on a first run.
+  const merge = existing && incrementalMax !== null;
+  const sql = selectBody(renderModel(project, model, { vars: options.vars, isIncremental: merge, ...(incrementalMax ? { incrementalMax } : {}) }));
   const merged = await db.transaction(async (trx) => {
+    for (const [name, value] of Object.entries(model.settings)) await trx.raw('select set_config(?, ?, true)', [name, value]);
     const build = { trx, model, sql, rebuiltLater };
     if (model.materialized === 'view') await buildView(build);
     else if (merge) return mergeIncremental(build);

@@ -65,6 +65,15 @@ export const modelFileSchema = z
     grain: z.string().optional(),
     tags: z.array(z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _')).default([]),
     incremental: z.object({ filter_column: identifier.optional() }).strict().optional(),
+    /** PostgreSQL settings for this model's build only (`set local`), e.g. { work_mem: 256MB }. */
+    settings: z
+      .record(z.string(), varValue)
+      .superRefine((settings, context) => {
+        for (const name of Object.keys(settings).filter((key) => !/^[a-z_][a-z0-9_.]*$/.test(key))) {
+          context.addIssue({ code: 'custom', path: [name], message: 'use a PostgreSQL setting name, e.g. work_mem' });
+        }
+      })
+      .default({}),
     columns: z.record(identifier, z.string()).default({}),
     tests: z.array(testEntrySchema).default([]),
   })

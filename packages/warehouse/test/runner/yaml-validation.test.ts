@@ -13,6 +13,7 @@ describe('YAML validation', () => {
     ['a relationship to no model', { 'marts/partners.yml': 'tests:\n  - relationships: { column: a, to: nowhere, field: b }' }, /marts\/partners\.yml: tests: relationships: to: nowhere names no model/],
     ['a folder default in project.yml', { 'project.yml': 'folders:\n  marts: { schema: marts, materialized: ephemeral }' }, /project\.yml: folders\.marts\.materialized: /],
     ['a source without tables', { 'sources.yml': 'sources:\n  core: { schema: core }' }, /sources\.yml: sources\.core\.tables: /],
+    ['a setting that is no setting name', { 'marts/partners.yml': "settings: { 'work mem': 256MB }" }, /marts\/partners\.yml: settings\.work mem: use a PostgreSQL setting name/],
     ['YAML that does not parse', { 'marts/partners.yml': 'tags: [a, b' }, /marts\/partners\.yml: not valid YAML/],
   ])('names the file and the key of %s', async (_case, files, message) => {
     const loading = projectWith(files);
