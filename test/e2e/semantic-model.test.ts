@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { metricsCatalog, type MetricUnit } from '@ppm/core';
-import { loadAccessRules } from '@ppm/semantic';
+import { defaultCubeDir, loadAccessRules } from '@ppm/semantic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { buildSemanticWarehouse, dataEnd, loadRows, startSemanticApi, type SemanticApi } from '../support/semantic.js';
@@ -135,6 +137,28 @@ describe('model lint: every SQL runs', () => {
       for (const dimension of view.dimensions.filter((member) => member.type !== 'time')) {
         await expect(loadRows(admin, { dimensions: [dimension.name], timeDimensions: period, limit: 5 }), dimension.name).resolves.toBeDefined();
       }
+    }
+  });
+});
+
+/** The SQL of every refresh key in the model files (cubes and pre-aggregations). */
+function refreshKeySqls(): string[] {
+  const modelDir = join(defaultCubeDir(), 'model');
+  const files = readdirSync(modelDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.yml'));
+  return [...new Set(files.flatMap((file) => [...readFileSync(join(modelDir, file), 'utf8').matchAll(/refresh_key:\s*\n\s*sql: (.+)/g)].map((match) => match[1]!.trim())))];
+}
+
+describe('model lint: refresh keys', () => {
+  it('reads every refresh key through an index (Cube runs them every minute; a scan of the marts takes seconds at scale)', async () => {
+    const keys = refreshKeySqls();
+    expect(keys.length).toBeGreaterThanOrEqual(15);
+    for (const sql of keys) {
+      const plan = await test.db.transaction(async (trx) => {
+        await trx.raw('set local enable_seqscan = off');
+        const result = await trx.raw<{ rows: { 'QUERY PLAN': string }[] }>(`explain ${sql}`);
+        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan, sql).not.toMatch(/Seq Scan/);
     }
   });
 });
