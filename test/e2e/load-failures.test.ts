@@ -23,10 +23,18 @@ describe('files that cannot be read', () => {
 
   it.each([
     ['a truncated gzip file', 'revenue.csv.gz', gzipSync(Buffer.from(revenue)).subarray(0, 3000), /revenue\.csv\.gz: the gzip data is truncated/],
-    ['a binary file', 'revenue.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]), /revenue\.csv: this is not a text file/],
+    ['a binary file', 'revenue.csv', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]), /revenue\.csv: this is not a text file/],
+    ['an Excel workbook named .csv', 'revenue.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]), /revenue\.csv: this is a ZIP archive, not a text file; an Excel workbook must be named \.xlsx/],
+    ['UTF-16 text without a byte-order mark', 'revenue.csv', Buffer.from('line_id,partner_id,booked_at,amount,currency\nR1,P1,2026-01-15,10,USD\n', 'utf16le'), /revenue\.csv: this looks like UTF-16 text without a byte-order mark; set the source's encoding to utf-16le/],
     ['a missing required column', 'revenue.csv', lines('line_id,partner_id,amount,currency', 'R1,P1,10,USD'), /revenue\.csv, line 1: missing required column booked_at \(or booking_date, invoice_date, date\) for revenue\. Found columns: line_id, partner_id, amount, currency/],
     ['an empty file', 'revenue.csv', '', /revenue\.csv: the file is empty/],
     ['a quote that never closes', 'revenue.csv', `${revenue}R9,P1,2026-01-15,10,USD,"Suite\nR10,P1,2026-01-15,10,USD,Suite\n`, /revenue\.csv, line 2002: a quoted field starting here is never closed/],
+    [
+      'an undoubled quote inside quotes that runs over the next rows',
+      'revenue.csv',
+      `${revenue}R9,P1,2026-01-15,10,USD,"Monitor 27" 4K\nR10,P1,2026-01-15,10,USD,Suite\nR11,P1,2026-01-15,10,USD,"Suite"\nR12,P1,2026-01-15,10,USD,Suite\n`,
+      /revenue\.csv, line 2002: a quoted field starting here holds a quote that is not doubled/,
+    ],
   ])('fails the batch on %s, naming the file and the problem, and leaves the core tables untouched', async (_case, name, content, message) => {
     const before = await coreRevenueCount();
     const summary = await load(writeFiles(tempFolder('broken'), { [name]: content }));

@@ -43,6 +43,35 @@ describe('file formats and messy exports', () => {
     expect(await test.db('core.partners').where({ partner_id: 'P2' }).first('name')).toEqual({ name: 'Müller & Söhne' });
   });
 
+  it('fills a field from the column named as the field when an alias column names it too (Salesforce: Account ID and Partner ID)', async () => {
+    const csv = lines('Line ID,Account ID,Partner ID,Booked At,Amount,Currency', 'SF1,0015g00000XyZ,P1,2026-02-01,10,USD');
+    const summary = await load(writeFiles(tempFolder('alias-collision'), { 'revenue-sf.csv': csv }));
+    expect(summary).toMatchObject({ rowsLoaded: 1, rowsQuarantined: 0 });
+    expect(await test.db('core.revenue').where({ line_id: 'SF1' }).first('partner_id', 'extra')).toEqual({ partner_id: 'P1', extra: { 'Account ID': '0015g00000XyZ' } });
+  });
+
+  it('keeps values under a column without a name in extra, by position', async () => {
+    const csv = lines('line_id,partner_id,booked_at,amount,currency,', 'UN1,P1,2026-02-01,10,USD,', 'UN2,P1,2026-02-01,-10,USD,credit note - do not count');
+    const summary = await load(writeFiles(tempFolder('unnamed-column'), { 'revenue-unnamed.csv': csv }));
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 0 });
+    const rows = await test.db('core.revenue').whereIn('line_id', ['UN1', 'UN2']).orderBy('line_id').select('line_id', 'extra');
+    expect(rows).toEqual([{ line_id: 'UN1', extra: null }, { line_id: 'UN2', extra: { column_6: 'credit note - do not count' } }]);
+  });
+
+  it('reads a file that mixes UTF-8 and Windows-1252 (exports concatenated), even past its first 64 KiB', async () => {
+    const header = 'line_id,partner_id,booked_at,amount,currency,product\n';
+    const filler = Array.from({ length: 2000 }, (_, index) => `MX${index},P1,2026-02-01,1,USD,Société Générale bundle\n`).join('');
+    const windows1252Tail = Buffer.from([...Buffer.from('MX-LAST,P1,2026-02-01,1,USD,Müller '), 0x93, ...Buffer.from('Pro'), 0x94, 0x20, 0x80, 0x0a]);
+    const bytes = Buffer.concat([Buffer.from(header + filler, 'utf8'), windows1252Tail]);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const summary = await load(writeFiles(tempFolder('mixed-encoding'), { 'revenue-mixed.csv': bytes }));
+    expect(summary.batches[0]).toMatchObject({ status: 'succeeded', rowsLoaded: 2001 });
+    const batch = await test.db('ops.load_batches').where({ load_id: summary.batches[0]?.loadId }).first('encoding');
+    expect(batch).toEqual({ encoding: 'utf-8+windows-1252' });
+    const products = await test.db('core.revenue').whereIn('line_id', ['MX0', 'MX-LAST']).orderBy('line_id').pluck('product');
+    expect(products).toEqual(['Müller “Pro” €', 'Société Générale bundle']);
+  });
+
   it('reads gzip-compressed JSON Lines, keeping a line that is not JSON as invalid_json', async () => {
     const jsonl = [
       JSON.stringify({ partner_id: 'P1', occurred_at: '2026-02-03T09:14:00Z', kind: 'portal_login', count: 2, campaign: { id: 7 } }),

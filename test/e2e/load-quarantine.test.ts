@@ -86,6 +86,29 @@ describe('quarantine', () => {
     expect(byLine.get(8)?.message).toBe('status = "pending": Not one of the allowed values: submitted, approved, rejected, won, lost, expired.');
   });
 
+  it('keeps the fields of a row wider than the header in its raw row', async () => {
+    const folder = writeFiles(tempFolder('wide'), { 'deal_registrations-wide.csv': lines(header, 'D80,P1,2026-01-10,won,2026-01-12,2026-02-01,"Mar 15, 2026",1000,EUR') });
+    await loadSource({ db: test.db, config: defaultProgramConfig, source: 'dirty', asOf: '2026-03-01' }, filesSourceAt('dirty', folder));
+    const row = await test.db('ops.quarantine').where({ file_name: 'deal_registrations-wide.csv' }).first('reason_code', 'raw_row');
+    expect(row).toEqual({
+      reason_code: 'malformed_row',
+      raw_row: expect.objectContaining({ deal_id: 'D80', amount: 'Mar 15, 2026', currency: '1000', column_9: 'EUR' }) as unknown,
+    });
+  });
+
+  it('quarantines all but the last row of a partner listed twice without effective_from, instead of failing the file', async () => {
+    const partners = lines(
+      'partner_id,name,partner_type,tier,region,country,status,onboarded_at',
+      'P70,Twice Ltd,reseller,silver,EMEA,GB,active,2025-01-01',
+      'P70,Twice Ltd,reseller,gold,EMEA,GB,active,2025-01-01',
+      'P71,Once Ltd,reseller,gold,EMEA,GB,active,2025-01-01',
+    );
+    const result = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'dirty', asOf: '2026-03-01' }, filesSourceAt('dirty', writeFiles(tempFolder('partner-twice'), { 'partners-twice.csv': partners })));
+    expect(result.batches[0]).toMatchObject({ status: 'succeeded', rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { duplicate_key: 1 } });
+    expect(await test.db('core.partners').whereIn('partner_id', ['P70', 'P71']).orderBy('partner_id').pluck('tier')).toEqual(['gold', 'gold']);
+    expect(await test.db('ops.quarantine').where({ file_name: 'partners-twice.csv' }).pluck('line_number')).toEqual(['2']);
+  });
+
   it('records every problem of a row, ordered so the first is the reported one', async () => {
     const folder = writeFiles(tempFolder('multi'), { 'deal_registrations-two-problems.csv': lines(header, 'D90,P404,2026-01-10,pending,,,-1,EUR') });
     await loadSource({ db: test.db, config: defaultProgramConfig, source: 'dirty', asOf: '2026-03-01' }, filesSourceAt('dirty', folder));

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import type { EntityValueMaps, ValueFormats } from './sql/value-formats.js';
 import { fxCalendarSql, knownPartnersSql, needsFxCalendar, needsKnownPartners } from './sql/support.js';
-import { insertNewSql, lockForMergeSql, updateChangedSql } from './sql/merge.js';
+import { insertNewSql, isEmptySql, lockForMergeSql, updateChangedSql } from './sql/merge.js';
 import {
   deactivateMissingPartnersSql,
   incomingPartnersSql,
@@ -13,7 +13,7 @@ import {
   upsertVersionsSql,
 } from './sql/partners.js';
 import { quarantineInsertSql } from './sql/quarantine.js';
-import { checkedTableSql, markDuplicatesSql, validatedTableSql } from './sql/validate.js';
+import { markDuplicatesSql, validatedTableSql } from './sql/validate.js';
 import { batchTables } from './staging.js';
 
 export interface MergeContext {
@@ -44,9 +44,9 @@ interface ChangeCounts {
   updated: string;
 }
 
-async function mergePartners(context: MergeContext): Promise<ChangeCounts> {
+async function mergePartners(context: MergeContext, validated: string): Promise<ChangeCounts> {
   const { client, asOf, loadId, fileName } = context;
-  await client.query(incomingPartnersSql, [asOf]);
+  await client.query(incomingPartnersSql(validated), [asOf]);
   await client.query(partnerVersionsSql, [loadId, fileName]);
   const counts = (await client.query<ChangeCounts>(partnerChangeCountsSql)).rows[0] as ChangeCounts;
   await client.query(removeCollapsedVersionsSql);
@@ -55,17 +55,18 @@ async function mergePartners(context: MergeContext): Promise<ChangeCounts> {
   return counts;
 }
 
-async function mergeRows(context: MergeContext): Promise<ChangeCounts> {
+async function mergeRows(context: MergeContext, validated: string): Promise<ChangeCounts> {
   const { client, entity, loadId, fileName } = context;
   await client.query(lockForMergeSql(entity));
-  const updated = await client.query(updateChangedSql(entity), [loadId, fileName]);
-  const inserted = await client.query(insertNewSql(entity), [loadId, fileName]);
-  return { inserted: String(inserted.rowCount ?? 0), updated: String(updated.rowCount ?? 0) };
+  const intoEmpty = (await client.query<{ empty: boolean }>(isEmptySql(entity))).rows[0]?.empty ?? false;
+  const updated = intoEmpty ? 0 : ((await client.query(updateChangedSql(entity, validated), [loadId, fileName])).rowCount ?? 0);
+  const inserted = await client.query(insertNewSql(entity, validated, { intoEmpty }), [loadId, fileName]);
+  return { inserted: String(inserted.rowCount ?? 0), updated: String(updated) };
 }
 
-async function quarantineCounts(client: pg.PoolClient): Promise<{ valid: number; byReason: Partial<Record<QuarantineReason, number>> }> {
+async function quarantineCounts(client: pg.PoolClient, validated: string): Promise<{ valid: number; byReason: Partial<Record<QuarantineReason, number>> }> {
   const result = await client.query<{ reason: string | null; rows: string }>(
-    "select case when cardinality(problems) > 0 then split_part(problems[1], ':', 1) end as reason, count(*) as rows from validated group by 1",
+    `select case when cardinality(problems) > 0 then split_part(problems[1], ':', 1) end as reason, count(*) as rows from ${validated} group by 1`,
   );
   const byReason: Partial<Record<QuarantineReason, number>> = {};
   let valid = 0;
@@ -76,14 +77,14 @@ async function quarantineCounts(client: pg.PoolClient): Promise<{ valid: number;
   return { valid, byReason };
 }
 
+/** Two cores or more: let validation use parallel workers even for mid-size batches. */
+const parallelSettings = ["set local parallel_setup_cost = 100", "set local parallel_tuple_cost = 0.01", "set local min_parallel_table_scan_size = '1MB'"];
+
 /**
  * Validates the staged rows and merges them in one transaction: quarantine the bad,
  * upsert the good (partners as history), and record the batch's counts (`beforeCommit`),
  * so a batch lands whole or not at all.
  */
-/** Two cores or more: let validation use parallel workers even for mid-size batches. */
-const parallelSettings = ["set local parallel_setup_cost = 100", "set local parallel_tuple_cost = 0.01", "set local min_parallel_table_scan_size = '1MB'"];
-
 export async function validateAndMerge(context: MergeContext, beforeCommit: (counts: MergeCounts) => Promise<void>): Promise<MergeCounts> {
   const { client, entity } = context;
   const tables = batchTables(context.loadId);
@@ -92,8 +93,7 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
     await client.query("set local timezone = 'UTC'");
     await client.query("set local work_mem = '256MB'");
     for (const setting of parallelSettings) await client.query(setting);
-    // Fresh tables have no statistics; without them the planner picks nested loops over millions of rows.
-    await client.query(`analyze ${tables.staging}`);
+    // The small lookup tables need statistics, or the planner picks nested loops over millions of rows.
     if (needsFxCalendar(entity)) {
       await client.query(fxCalendarSql(context.config, tables.fxCalendar));
       await client.query(`analyze ${tables.fxCalendar}`);
@@ -102,14 +102,12 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
       await client.query(knownPartnersSql(entity, tables.staging, tables.knownPartners));
       await client.query(`analyze ${tables.knownPartners}`);
     }
-    await client.query(checkedTableSql(validation));
-    await client.query(`analyze ${tables.checked}`);
     await client.query(validatedTableSql(validation));
-    await client.query(markDuplicatesSql(entity));
-    const { valid, byReason } = await quarantineCounts(client);
+    await client.query(markDuplicatesSql(entity, tables.validated));
+    const { valid, byReason } = await quarantineCounts(client, tables.validated);
     const rowsQuarantined = Object.values(byReason).reduce((sum, count) => sum + count, 0);
-    if (rowsQuarantined > 0) await client.query(quarantineInsertSql({ staging: context.staging, entity, config: context.config, formats: context.formats }), [context.loadId, context.source, entity.name, context.fileName]);
-    const changes = entity.name === 'partners' ? await mergePartners(context) : await mergeRows(context);
+    if (rowsQuarantined > 0) await client.query(quarantineInsertSql({ staging: context.staging, validated: tables.validated, entity, config: context.config, formats: context.formats }), [context.loadId, context.source, entity.name, context.fileName]);
+    const changes = entity.name === 'partners' ? await mergePartners(context, tables.validated) : await mergeRows(context, tables.validated);
     const rowsLoaded = Number(changes.inserted);
     const rowsUpdated = Number(changes.updated);
     const counts = { rowsLoaded, rowsUpdated, rowsUnchanged: valid - rowsLoaded - rowsUpdated, rowsQuarantined, quarantinedByReason: byReason };

@@ -6,5 +6,5 @@ export { loadEntityQuery } from './sql-source.js';
 export { filesSourceAt, parseSources, type FilesSource, type PostgresSource, type SourceDefinition } from './sources.js';
 export { dateFormats, type DateFormat } from './sql/date-formats.js';
 export { decimalSeparators, type DecimalSeparator, type ValueFormats } from './sql/value-formats.js';
-export { detectEncoding, openText, type TextEncoding } from './input/decode.js';
+export { detectEncoding, openText, type DecodedEncoding, type TextEncoding } from './input/decode.js';
 export { quarantinedRows, quarantineSummary, type QuarantinedRow, type QuarantineFilter, type QuarantineGroup } from './quarantine-report.js';

@@ -96,8 +96,14 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
   read as ISO dates (timestamps when they carry a time), formulas as their result.
 - **CSV.** RFC 4180: fields with the delimiter, quotes or line breaks are quoted, quotes
   doubled. Delimiter \`,\` \`;\` tab or \`|\`, detected from the file. LF or CRLF.
-- **Encoding.** UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (detected
-  when the text is not valid UTF-8; set \`encoding\` on the source to force one).
+- **Encoding.** UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252: without a
+  BOM, bytes that are not valid UTF-8 are read as Windows-1252, anywhere in the file, so a
+  file concatenated from both kinds of export reads right too; the load batch records
+  which it was (\`utf-8\`, \`windows-1252\` or \`utf-8+windows-1252\`). Set \`encoding\` on
+  the source to force one (UTF-16 without a BOM needs it).
+- **Quotes.** A quote inside a quoted field must be doubled. A stray one that makes the
+  field run on over the following lines fails the file, naming the line: where the next
+  rows start cannot be told, and guessing could load them wrong.
 - **Columns.** Matched case-insensitively, with spaces and hyphens read as
   underscores; the names in "also accepted as" work too, and so do an export's own
   names mapped to fields under \`columns:\` in \`config/sources.yml\`. Columns the contract does not

@@ -7,6 +7,11 @@ import { TabularRecordMapper } from './tabular.js';
 
 const delimitersToGuess = [',', ';', '\t', '|'];
 const unclosedQuote = 'a quoted field starting here is never closed (missing closing quote), so the rest of the file cannot be read';
+const strayQuote =
+  'a quoted field starting here holds a quote that is not doubled (write "" for a quote inside quotes), and the field runs on over the next lines, so where the following rows start cannot be told; fix the quote and load the file again';
+
+/** A record whose malformed quoting swallowed line breaks: the rows after it cannot be trusted. */
+const swallowsLines = (fields: readonly string[]) => fields.some((field) => field.includes('\n') || field.includes('\r'));
 
 /** Counts line breaks inside a record's fields, so line numbers stay right across quoted newlines. */
 function embeddedBreaks(fields: readonly string[], linebreak: string): number {
@@ -59,14 +64,13 @@ export function readCsv(text: Readable, entity: EntityDefinition, options: ReadO
       chunk(results, parser) {
         try {
           delimiter ??= results.meta.delimiter;
-          const rowProblems = new Map<number, string>();
-          for (const error of results.errors) {
-            if (error.row !== undefined) rowProblems.set(error.row, error.code === 'MissingQuotes' ? unclosedQuote : error.message);
-          }
+          const rowErrors = new Map<number, Papa.ParseError>();
+          for (const error of results.errors) if (error.row !== undefined) rowErrors.set(error.row, error);
           results.data.forEach((fields, index) => {
-            const problem = rowProblems.get(index);
-            if (problem === unclosedQuote) throw new LoadError(options.file, unclosedQuote, lines.next);
-            lines.take(fields, results.meta.linebreak, problem);
+            const error = rowErrors.get(index);
+            if (error?.code === 'MissingQuotes') throw new LoadError(options.file, unclosedQuote, lines.next);
+            if (error?.code === 'InvalidQuotes' && swallowsLines(fields)) throw new LoadError(options.file, strayQuote, lines.next);
+            lines.take(fields, results.meta.linebreak, error?.message);
           });
         } catch (error) {
           reject(error);

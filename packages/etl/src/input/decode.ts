@@ -4,14 +4,17 @@ import { basename } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { LoadError } from '../errors.js';
+import { decodeWindows1252, Utf8WithWindows1252Fallback } from './utf8-fallback.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** What a file turned out to be: `utf-8+windows-1252` when it mixes both (see Utf8WithWindows1252Fallback). */
+export type DecodedEncoding = TextEncoding | 'utf-8+windows-1252';
 
 export interface FileFacts {
   readonly sha256: string;
   readonly bytes: number;
   readonly compressed: boolean;
-  readonly encoding: TextEncoding;
+  readonly encoding: DecodedEncoding;
 }
 
 export interface OpenedText {
@@ -30,30 +33,72 @@ function hasBom(chunk: Buffer): TextEncoding | undefined {
   return undefined;
 }
 
-function isValidUtf8Prefix(chunk: Buffer): boolean {
-  try {
-    // The sample may end inside a multi-byte character, so decode in streaming mode.
-    new TextDecoder('utf-8', { fatal: true }).decode(chunk, { stream: true });
-    return true;
-  } catch {
-    return false;
+/** Why a sample with NUL bytes is not a text file this loader reads, and what to do. */
+function notText(sample: Buffer): string {
+  if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) {
+    return 'this is a ZIP archive, not a text file; an Excel workbook must be named .xlsx';
   }
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let at = 0; at < sample.length; at++) {
+    if (sample[at] !== 0) continue;
+    if (at % 2 === 0) evenNuls++;
+    else oddNuls++;
+  }
+  const half = sample.length / 4;
+  if (oddNuls > half && evenNuls === 0) return "this looks like UTF-16 text without a byte-order mark; set the source's encoding to utf-16le";
+  if (evenNuls > half && oddNuls === 0) return "this looks like UTF-16 text without a byte-order mark; set the source's encoding to utf-16be";
+  return 'this is not a text file (it contains NUL bytes); expected CSV or JSON Lines, optionally gzip-compressed';
 }
 
-/** Picks the encoding from the first bytes: a BOM wins, then valid UTF-8, else Windows-1252 (Excel's usual export). */
+/**
+ * The encoding from the first bytes: a byte-order mark wins; otherwise UTF-8, in which
+ * bytes that are not valid UTF-8 are read as Windows-1252 (Excel's usual export).
+ */
 export function detectEncoding(sample: Buffer, file: string): TextEncoding {
   const bom = hasBom(sample);
   if (bom) return bom;
-  if (sample.subarray(0, sniffBytes).includes(0)) {
-    throw new LoadError(file, 'this is not a text file (it contains NUL bytes); expected CSV or JSON Lines, optionally gzip-compressed');
-  }
-  return isValidUtf8Prefix(sample.subarray(0, sniffBytes)) ? 'utf-8' : 'windows-1252';
+  const head = sample.subarray(0, sniffBytes);
+  if (head.includes(0)) throw new LoadError(file, notText(head));
+  return 'utf-8';
+}
+
+/** A decoder of one of the fixed encodings, or UTF-8 with the Windows-1252 fallback. */
+interface TextDecoding {
+  decode(chunk: Buffer, final?: boolean): string;
+  readonly encoding: DecodedEncoding;
+}
+
+function strictDecoding(encoding: TextEncoding, file: string): TextDecoding {
+  if (encoding === 'windows-1252') return { encoding, decode: decodeWindows1252 };
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  return {
+    encoding,
+    decode(chunk, final = false) {
+      try {
+        return decoder.decode(chunk, { stream: !final });
+      } catch {
+        throw new LoadError(file, `invalid ${encoding} byte sequence; if the file is in another encoding, set the source's encoding option`);
+      }
+    },
+  };
+}
+
+function fallbackDecoding(): TextDecoding {
+  const fallback = new Utf8WithWindows1252Fallback();
+  // A UTF-8 byte-order mark never reaches here (hasBom picks strict UTF-8 for it).
+  return {
+    decode: (chunk, final) => fallback.decode(chunk, final),
+    get encoding(): DecodedEncoding {
+      if (!fallback.fellBack) return 'utf-8';
+      return fallback.sawMultibyte ? 'utf-8+windows-1252' : 'windows-1252';
+    },
+  };
 }
 
 /** Decodes bytes to text once the encoding is known from the first chunk; strips the BOM. */
 class Decoder extends Transform {
-  private decoder: InstanceType<typeof TextDecoder> | undefined;
-  encoding: TextEncoding = 'utf-8';
+  private decoding: TextDecoding | undefined;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
@@ -64,9 +109,13 @@ class Decoder extends Transform {
     super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
   }
 
+  get encoding(): DecodedEncoding {
+    return this.decoding?.encoding ?? this.forced ?? 'utf-8';
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     try {
-      if (this.decoder) return done(null, this.decode(chunk));
+      if (this.decoding) return done(null, this.decoding.decode(chunk));
       this.pending.push(chunk);
       this.pendingBytes += chunk.length;
       if (this.pendingBytes < sniffBytes) return done();
@@ -78,8 +127,8 @@ class Decoder extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      const head = this.decoder ? '' : this.start();
-      const tail = this.decoder?.decode() ?? '';
+      const head = this.decoding ? '' : this.start();
+      const tail = this.decoding?.decode(Buffer.alloc(0), true) ?? '';
       done(null, head + tail);
     } catch (error) {
       done(error as Error);
@@ -90,17 +139,9 @@ class Decoder extends Transform {
     const sample = Buffer.concat(this.pending);
     this.pending = [];
     if (sample.length === 0) return '';
-    this.encoding = this.forced ?? detectEncoding(sample, this.file);
-    this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding !== 'windows-1252', ignoreBOM: false });
-    return this.decode(sample);
-  }
-
-  private decode(chunk: Buffer): string {
-    try {
-      return this.decoder?.decode(chunk, { stream: true }) ?? '';
-    } catch {
-      throw new LoadError(this.file, `invalid ${this.encoding} byte sequence; if the file is in another encoding, set the source's encoding option`);
-    }
+    const encoding = this.forced ?? detectEncoding(sample, this.file);
+    this.decoding = this.forced || hasBom(sample) ? strictDecoding(encoding, this.file) : fallbackDecoding();
+    return this.decoding.decode(sample);
   }
 }
 

@@ -4,10 +4,13 @@ import type { ReadOptions, RecordSink } from './records.js';
 
 const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0]?.trim() === '';
 
+/** The `extra` key of a value under a column without a name (or past the header): its position, from 1. */
+const unnamedColumn = (column: number) => `column_${column + 1}`;
+
 /**
  * Turns rows of text fields (CSV records, spreadsheet rows) into records: the first
- * non-blank row is the header, later rows fill the entity's fields, unknown columns go to
- * `extra`, and a row wider or narrower than the header is malformed.
+ * non-blank row is the header, later rows fill the entity's fields, unknown and unnamed
+ * columns go to `extra`, and a row wider or narrower than the header is malformed.
  */
 export class TabularRecordMapper {
   private mapping: ColumnMapping | undefined;
@@ -46,7 +49,12 @@ export class TabularRecordMapper {
       const target = targets[column] as number;
       const value = cleanValue(fields[column], this.options.nullMarkers);
       if (target >= 0) values[target] = value;
-      else if (target === -1 && value !== null) (extra ??= {})[headers[column] as string] = value;
+      else if (value !== null) (extra ??= {})[target === -1 ? (headers[column] as string) : unnamedColumn(column)] = value;
+    }
+    // Fields past the header (a malformed row) are kept too, so the quarantined raw row is whole.
+    for (let column = targets.length; column < fields.length; column++) {
+      const value = cleanValue(fields[column], this.options.nullMarkers);
+      if (value !== null) (extra ??= {})[unnamedColumn(column)] = value;
     }
     const problem = this.problemOf(fields, malformed);
     this.sink.add(line, values, extra && JSON.stringify(extra), problem);

@@ -29,25 +29,35 @@ export function lockForMergeSql(entity: EntityDefinition): string {
 }
 
 /** Rewrites rows whose content changed (by row hash). Parameters: load id, file name. */
-export function updateChangedSql(entity: EntityDefinition): string {
+export function updateChangedSql(entity: EntityDefinition, validated: string): string {
   const columns = coreColumns(entity);
   const assignments = [...columns.map((name) => `${ident(name)} = v.${ident(name)}`), ...lineage.map((name, index) => `${ident(name)} = ${lineageValues[index]}`), 'updated_at = now()'];
   return `
     update ${table(entity)} as c
     set ${assignments.join(', ')}
-    from validated as v
+    from ${validated} as v
     where cardinality(v.problems) = 0 and ${keyMatch(entity, 'c', 'v')} and c.row_hash <> v.row_hash`;
 }
 
-/** Inserts rows whose key is new. Parameters: load id, file name. */
-export function insertNewSql(entity: EntityDefinition): string {
+/** True when the core table has no rows (under the merge lock, so it stays that way until the insert). */
+export function isEmptySql(entity: EntityDefinition): string {
+  return `select not exists (select 1 from ${table(entity)}) as empty`;
+}
+
+/**
+ * Inserts rows whose key is new. Parameters: load id, file name. Into an empty table every
+ * valid row is new: the check is left out, as a planner that believes the table stays empty
+ * would re-scan it for every row while the insert fills it.
+ */
+export function insertNewSql(entity: EntityDefinition, validated: string, options: { intoEmpty: boolean }): string {
   const columns = coreColumns(entity);
   const targets = [...columns, ...lineage].map(ident).join(', ');
   const values = [...columns.map((name) => `v.${ident(name)}`), ...lineageValues].join(', ');
+  const isNew = options.intoEmpty ? '' : `and not exists (select 1 from ${table(entity)} as c where ${keyMatch(entity, 'c', 'v')})`;
   return `
     insert into ${table(entity)} (${targets})
     select ${values}
-    from validated as v
+    from ${validated} as v
     where cardinality(v.problems) = 0
-      and not exists (select 1 from ${table(entity)} as c where ${keyMatch(entity, 'c', 'v')})`;
+      ${isNew}`;
 }

@@ -9,11 +9,11 @@ const attributeList = attributes.join(', ');
 const attributeHash = (alias: string) => `md5(row(${attributes.map((name) => `${alias}.${name}`).join(', ')})::text)`;
 
 /** Parameter: the as-of date for rows without effective_from. */
-export const incomingPartnersSql = `
+export const incomingPartnersSql = (validated: string) => `
   create temp table incoming_partners on commit drop as
   select v.partner_id, coalesce(v.effective_from, $1::date) as valid_from, ${attributes.map((name) => `v.${name}`).join(', ')},
          ${attributeHash('v')} as attribute_hash, v.extra, v.line_no
-  from validated v
+  from ${validated} v
   where cardinality(v.problems) = 0`;
 
 /** Parameters: load id, file name. */

@@ -28,6 +28,7 @@ function allowedValueTexts(entity: EntityDefinition, config: ProgramConfig): str
 
 export interface QuarantineContext {
   readonly staging: string;
+  readonly validated: string;
   readonly entity: EntityDefinition;
   readonly config: ProgramConfig;
   readonly formats: ValueFormats;
@@ -38,7 +39,7 @@ export interface QuarantineContext {
  * message quoting the bad value; every problem; and the raw row as read.
  * Parameters: load id, source, entity, file name.
  */
-export function quarantineInsertSql({ staging, entity, config, formats }: QuarantineContext): string {
+export function quarantineInsertSql({ staging, validated, entity, config, formats }: QuarantineContext): string {
   return `
     with reasons (code, text) as (values ${reasonTexts(formats)}),
     allowed (field, text) as (values ${allowedValueTexts(entity, config)}),
@@ -46,7 +47,7 @@ export function quarantineInsertSql({ staging, entity, config, formats }: Quaran
       select v.line_no, v.problems,
              split_part(v.problems[1], ':', 1) as reason_code,
              split_part(v.problems[1], ':', 2) as field
-      from validated v
+      from ${validated} v
       where cardinality(v.problems) > 0
     ),
     raw as (

@@ -1,5 +1,6 @@
 import { quarantineReasonOrder, type EntityDefinition, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { ident, literal, typingOf } from './fields.js';
+import { workTableStorage } from '../staging.js';
 import type { EntityValueMaps, ValueFormats } from './value-formats.js';
 
 export interface ValidationContext {
@@ -7,8 +8,8 @@ export interface ValidationContext {
   readonly config: ProgramConfig;
   /** The staged text rows (COPY target). */
   readonly staging: string;
-  /** Table the first step writes: the text values with their well-formed and missing flags. */
-  readonly checked: string;
+  /** Table validation writes: typed values, problems and merge-ready columns. */
+  readonly validated: string;
   /** Per-batch lookup tables (regular unlogged tables, so parallel workers can read them). */
   readonly fxCalendar: string;
   readonly knownPartners: string;
@@ -32,9 +33,9 @@ const partnerReferences = (entity: EntityDefinition) => entity.fields.filter((fi
 const source = (field: FieldDefinition) => (field.default === undefined ? `s.${ident(field.name)}` : `coalesce(s.${ident(field.name)}, ${literal(field.default)})`);
 
 /**
- * Validation in two flat statements, so PostgreSQL can run each with parallel workers:
- * the first types each field once (null when malformed; the costly part), the second checks,
- * joins the lookups and writes `validated` from the typed columns.
+ * Validation in one statement that PostgreSQL runs with parallel workers: an inner query
+ * types each field once (null when malformed; the costly part), the outer one checks,
+ * joins the lookups and writes the validated table from the typed columns.
  */
 class Validation {
   constructor(private readonly context: ValidationContext) {}
@@ -49,7 +50,7 @@ class Validation {
     return found;
   }
 
-  /** The typed value (null when missing or malformed), typed by the first step. */
+  /** The typed value (null when missing or malformed), typed by the inner query. */
   typed(name: string): string {
     this.field(name);
     return column(name);
@@ -71,7 +72,7 @@ class Validation {
     return `(case when ${this.typed('currency')} = ${literal(this.context.config.reporting_currency)} then 1::numeric else fx.rate end)`;
   }
 
-  checkedColumns(): string[] {
+  typedColumns(): string[] {
     const columns = ['s.line_no', 's.parse_reason', 's.extra'];
     for (const field of this.entity.fields) {
       const typing = typingOf(field, this.context.config, this.context.formats, this.context.valueMaps[field.name]);
@@ -158,36 +159,52 @@ class Validation {
   }
 }
 
-/** Step 1: each staged field typed (null when malformed), with its text and whether it was missing. */
-export function checkedTableSql(context: ValidationContext): string {
-  return `create unlogged table ${context.checked} as
-    select ${new Validation(context).checkedColumns().join(',\n      ')}
-    from ${context.staging} as s`;
+/**
+ * The inner query's volatile column keeps PostgreSQL from merging it into the outer one,
+ * which would repeat each field's typing wherever the outer query uses the typed value;
+ * unlike an `offset 0` fence it leaves the lookups joinable inside the parallel workers.
+ */
+function typedRowsSql(context: ValidationContext, validation: Validation): string {
+  return `select ${validation.typedColumns().join(',\n        ')},
+        clock_timestamp() as typing_fence
+      from ${context.staging} as s`;
 }
 
-/** Step 2: typed values, every problem of each row (first problem first) and the merge-ready columns. */
+/**
+ * Each row typed and checked: typed values, every problem (first problem first) and the
+ * merge-ready columns, written in key order so the merge fills the key index in order.
+ */
 export function validatedTableSql(context: ValidationContext): string {
   const validation = new Validation(context);
   return `
-    create temp table validated on commit drop as
+    create unlogged table ${context.validated} ${workTableStorage} as
     select ${validation.outputColumns().join(',\n      ')}
-    from ${context.checked} as t
-    ${validation.joins().join('\n    ')}`;
+    from (
+      ${typedRowsSql(context, validation)}
+    ) as t
+    ${validation.joins().join('\n    ')}
+    order by ${context.entity.key.map(ident).join(', ')}`;
 }
 
 /**
  * Marks all but the last of the otherwise valid rows sharing a key as duplicate_key. A
  * grouping over the narrow key columns finds them; only the duplicates are rewritten.
  */
-export function markDuplicatesSql(entity: EntityDefinition): string {
+export function markDuplicatesSql(entity: EntityDefinition, validated: string): string {
   const keys = entity.key.map(ident);
-  const matches = entity.key.map((name) => `v.${ident(name)} = d.${ident(name)}`).join(' and ');
+  // A key field that may be empty (partners' effective_from) matches an empty one: both mean the same version.
+  const matches = entity.key
+    .map((name) => {
+      const optional = entity.fields.find((field) => field.name === name)?.required === false;
+      return `v.${ident(name)} ${optional ? 'is not distinct from' : '='} d.${ident(name)}`;
+    })
+    .join(' and ');
   return `
-    update validated as v
+    update ${validated} as v
     set problems = array['duplicate_key:${entity.key.join('+')}']
     from (
       select ${keys.join(', ')}, max(line_no) as kept_line
-      from validated
+      from ${validated}
       where cardinality(problems) = 0
       group by ${keys.join(', ')}
       having count(*) > 1
