@@ -2,7 +2,10 @@ import type { EntityDefinition } from '@ppm/core';
 import { LoadError } from '../errors.js';
 import type { ColumnNames } from './records.js';
 
-const canonical = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+/** Zero-width characters some exports leave in headers: invisible in a message, yet they break a match. */
+const invisible = /[\u200b-\u200d\u2060\ufeff]/g;
+
+const canonical = (header: string) => header.replace(invisible, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 /** How a header names a field: a source's configured column beats the field's own name, which beats an alias. */
 const enum Precedence {
