@@ -145,6 +145,21 @@ describe('models runner', () => {
     expect(await rows('select partner_id from fixture_marts.partner_overview order by 1')).toEqual([{ partner_id: 'P1' }, { partner_id: 'P2' }]);
   });
 
+  it('takes turns with another model run: a run waits while the models lock is held elsewhere', async () => {
+    const holder = await test.db.client.acquireConnection();
+    await holder.query("select pg_advisory_lock(hashtext('ppm.models'))");
+    let finished = false;
+    const waiting = runModels(test.db, project, { select: ['partners'] }).then((results) => {
+      finished = true;
+      return results;
+    });
+    await expect.poll(async () => (await rows("select 1 from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'")).length).toBe(1);
+    expect(finished).toBe(false);
+    await holder.query("select pg_advisory_unlock(hashtext('ppm.models'))");
+    await test.db.client.releaseConnection(holder);
+    expect(await waiting).toMatchObject([{ name: 'partners', status: 'success' }]);
+  });
+
   it('leaves the previous version of a failing model in place and skips its descendants', async () => {
     const broken = await loadProject(fixtureWith({ 'marts/partners.sql': "select\n  partner_id,\n  partner_nam,\n  tier\nfrom {{ ref('stg_shop__partners') }}\n" }));
     const results = await runModels(test.db, broken, { select: ['partners+'] });

@@ -101,7 +101,8 @@ describe('pipeline workers as separate processes', () => {
     await Promise.all(pair.map((started) => started.ready));
     const handle = await startBackfill(client, { source, fromPeriod: '2026-03', toPeriod: '2026-06', parallelism: 2 }, { taskQueue });
     const results = await handle.result();
-    expect(results.map((result) => result.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    // Whole results, so a failure shows each run's error.
+    expect(results).toEqual(['2026-03', '2026-04', '2026-05', '2026-06'].map((period) => ({ period, status: 'succeeded' })));
     const identities = new Set<string>();
     for (const result of results) {
       const history = await client.workflow.getHandle(`pipeline-${source}-${result.period}`).fetchHistory();

@@ -7,6 +7,7 @@ import { insertNewSql, isEmptySql, lockForMergeSql, updateChangedSql } from './s
 import {
   deactivateMissingPartnersSql,
   incomingPartnersSql,
+  lockPartnerHistorySql,
   partnerChangeCountsSql,
   partnerVersionsSql,
   removeCollapsedVersionsSql,
@@ -46,6 +47,7 @@ interface ChangeCounts {
 
 async function mergePartners(context: MergeContext, validated: string): Promise<ChangeCounts> {
   const { client, asOf, loadId, fileName } = context;
+  await client.query(lockPartnerHistorySql);
   await client.query(incomingPartnersSql(validated), [asOf]);
   await client.query(partnerVersionsSql, [loadId, fileName]);
   const counts = (await client.query<ChangeCounts>(partnerChangeCountsSql)).rows[0] as ChangeCounts;

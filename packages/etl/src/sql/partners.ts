@@ -8,6 +8,12 @@ const attributes = ['name', 'partner_type', 'tier', 'region', 'country', 'status
 const attributeList = attributes.join(', ');
 const attributeHash = (alias: string) => `md5(row(${attributes.map((name) => `${alias}.${name}`).join(', ')})::text)`;
 
+/**
+ * Partner merges run one batch at a time, as other entities' do (lockForMergeSql): the
+ * version rewrite reads the history and then writes it, which two batches must not interleave.
+ */
+export const lockPartnerHistorySql = 'lock table core.partner_history in share row exclusive mode';
+
 /** Parameter: the as-of date for rows without effective_from. */
 export const incomingPartnersSql = (validated: string) => `
   create temp table incoming_partners on commit drop as

@@ -10,6 +10,7 @@ import type { Materialization, Model, ModelsProject, VarValue } from './model.js
 import { projectGraph, selectModels, type Selection } from './selection.js';
 import { selectBody } from './sql.js';
 import { databaseMessage } from './sql-errors.js';
+import { withModelsLock } from './lock.js';
 
 export interface RunOptions extends Selection {
   /** Rebuild incremental models from scratch instead of merging new rows. */
@@ -50,6 +51,10 @@ export type RunEvent =
 export async function runModels(db: Knex, project: ModelsProject, options: RunOptions = {}): Promise<ModelRunResult[]> {
   const models = selectModels(project, options);
   for (const model of models) renderModel(project, model, { vars: options.vars, isIncremental: false });
+  return withModelsLock(db, () => buildInOrder(db, project, models, options));
+}
+
+async function buildInOrder(db: Knex, project: ModelsProject, models: readonly Model[], options: RunOptions): Promise<ModelRunResult[]> {
   const { dependencies } = projectGraph(project);
   const blocked = new Set<string>();
   const results: ModelRunResult[] = [];

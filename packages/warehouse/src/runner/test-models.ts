@@ -6,6 +6,7 @@ import { selectModels, type Selection } from './selection.js';
 import { selectBody } from './sql.js';
 import { databaseMessage } from './sql-errors.js';
 import { genericTestQuery, singularTestQuery, type TestQuery } from './test-queries.js';
+import { withModelsLock } from './lock.js';
 
 export interface TestOptions extends Selection {
   readonly vars?: Readonly<Record<string, VarValue>>;
@@ -39,12 +40,16 @@ interface PlannedTest {
 
 /**
  * Runs the generic tests of the selected models and the singular tests that ref any of them
- * (all singular tests when nothing is selected), one after the other.
+ * (all singular tests when nothing is selected), one after the other, never while a model run
+ * builds (see withModelsLock).
  */
 export async function testModels(db: Knex, project: ModelsProject, options: TestOptions = {}): Promise<ModelTestResult[]> {
-  const results: ModelTestResult[] = [];
-  for (const planned of planTests(project, options)) results.push(await runTest(db, planned));
-  return results;
+  const plan = planTests(project, options);
+  return withModelsLock(db, async () => {
+    const results: ModelTestResult[] = [];
+    for (const planned of plan) results.push(await runTest(db, planned));
+    return results;
+  });
 }
 
 function planTests(project: ModelsProject, options: TestOptions): PlannedTest[] {
