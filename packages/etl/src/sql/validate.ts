@@ -192,13 +192,10 @@ export function validatedTableSql(context: ValidationContext): string {
  */
 export function markDuplicatesSql(entity: EntityDefinition, validated: string): string {
   const keys = entity.key.map(ident);
-  // A key field that may be empty (partners' effective_from) matches an empty one: both mean the same version.
-  const matches = entity.key
-    .map((name) => {
-      const optional = entity.fields.find((field) => field.name === name)?.required === false;
-      return `v.${ident(name)} ${optional ? 'is not distinct from' : '='} d.${ident(name)}`;
-    })
-    .join(' and ');
+  // A key field that may stay empty (partners' effective_from; a derived key never is) matches an
+  // empty one: both mean the same version. The others keep `=`, which PostgreSQL can hash-join.
+  const mayBeEmpty = (name: string) => !entity.derivedKeyFrom && entity.fields.find((field) => field.name === name)?.required === false;
+  const matches = entity.key.map((name) => `v.${ident(name)} ${mayBeEmpty(name) ? 'is not distinct from' : '='} d.${ident(name)}`).join(' and ');
   return `
     update ${validated} as v
     set problems = array['duplicate_key:${entity.key.join('+')}']
