@@ -124,6 +124,29 @@ describe('file formats and messy exports', () => {
     ]);
   });
 
+  it('reads amounts as finance tools format them: currency signs, spaces, accounting and trailing-minus negatives', async () => {
+    const revenueFile = lines(
+      'line_id,partner_id,booked_at,amount,currency',
+      'AC1,P1,2026-02-01,"$1,234.56",USD',
+      'AC2,P1,2026-02-01,"(1,234.56)",USD',
+      'AC3,P1,2026-02-01,1234.50-,USD',
+      'AC4,P1,2026-02-01,-$20,USD',
+      'AC5,P1,2026-02-01,"1 234.5",USD',
+      'AC6,P1,2026-02-01,(12,USD',
+      'AC7,P1,2026-02-01,12 USD,USD',
+    );
+    const summary = await load(writeFiles(tempFolder('accounting'), { 'revenue-accounting.csv': revenueFile }));
+    expect(summary).toMatchObject({ rowsLoaded: 5, rowsQuarantined: 2, quarantinedByReason: { invalid_number: 2 } });
+    const amounts = await test.db('core.revenue').where('line_id', 'like', 'AC%').orderBy('line_id').select('line_id', 'amount');
+    expect(amounts).toEqual([
+      { line_id: 'AC1', amount: '1234.5600' },
+      { line_id: 'AC2', amount: '-1234.5600' },
+      { line_id: 'AC3', amount: '-1234.5000' },
+      { line_id: 'AC4', amount: '-20.0000' },
+      { line_id: 'AC5', amount: '1234.5000' },
+    ]);
+  });
+
   it('reads decimal commas where the source declares them, and never a point as a decimal point there', async () => {
     const folder = writeFiles(tempFolder('decimal-comma'), {
       'revenue.csv': lines('line_id;partner_id;booked_at;amount;currency', 'E1;P1;2026-02-01;1.234,50;USD', 'E2;P1;2026-02-01;-12,5;USD', 'E3;P1;2026-02-01;99;USD', 'E4;P1;2026-02-01;12.34;USD'),

@@ -7,7 +7,7 @@ export const quarantineReasons = {
   malformed_row: 'The CSV record has a different number of fields than the header.',
   invalid_json: 'The JSON Lines record is not a JSON object.',
   missing_required: 'A required field is empty or missing.',
-  invalid_number: 'Not a number (use a decimal point; a comma is only allowed as thousands separator; no currency signs). For decimal commas (1.234,50) set the source\'s decimal_separator.',
+  invalid_number: 'Not a number (use a decimal point; a comma is only allowed as thousands separator). For decimal commas (1.234,50) set the source\'s decimal_separator.',
   invalid_integer: 'Not a whole number.',
   invalid_date: 'Not a valid ISO 8601 date (YYYY-MM-DD). For another layout (DD/MM/YYYY, MM/DD/YYYY, ...) set the source\'s date_format.',
   invalid_timestamp: 'Not a valid ISO 8601 timestamp or date. For another date layout set the source\'s date_format.',

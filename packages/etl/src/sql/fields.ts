@@ -63,20 +63,48 @@ function castInLayout(isoCast: string, src: string, layout: DateLayout | undefin
   return `(case when ${isoDateShape(src)} then ${isoCast} else ${rewrittenToIso(src, layout)}::${type} end)`;
 }
 
+/** What formatted exports put in amounts besides digits: currency signs, and spaces (plain, no-break, narrow no-break) as thousands separators. */
+const amountDecorations = ' \u00a0\u202f$€£¥';
+
+/** Whether a text needs plainAmount: cheap string functions, as this runs for every amount. */
+const isDecorated = (src: string) => `(translate(${src}, ${literal(`${amountDecorations}()`)}, '') <> ${src} or right(${src}, 1) = '-')`;
+
+/**
+ * An amount as finance tools export it, rewritten plainly: currency signs and spaces dropped,
+ * accounting negatives `(1,234.50)` and a trailing minus `1.234,50-` (SAP) made negative.
+ */
+function plainAmount(src: string): string {
+  const bare = `translate(${src}, ${literal(amountDecorations)}, '')`;
+  return `(case when left(${bare}, 1) = '(' and right(${bare}, 1) = ')' then '-' || substr(${bare}, 2, length(${bare}) - 2)
+    when length(${bare}) > 1 and right(${bare}, 1) = '-' then '-' || left(${bare}, -1) else ${bare} end)`;
+}
+
+/** A typing of plain number text, extended to decorated amounts (see plainAmount). */
+function readingDecorations(plain: Pick<FieldTyping, 'valid' | 'cast'>): Pick<FieldTyping, 'valid' | 'cast'> {
+  return {
+    valid: (src) => `(case when ${isDecorated(src)} then ${plain.valid(plainAmount(src))} else ${plain.valid(src)} end)`,
+    cast: (src) => `(case when ${isDecorated(src)} then ${plain.cast(plainAmount(src))} else ${plain.cast(src)} end)`,
+  };
+}
+
 function decimalTyping(formats: ValueFormats): FieldTyping {
   if (formats.decimalSeparator === ',') {
     return {
-      valid: (src) => `${src} ~ ${literal(decimalCommaPattern)}`,
-      cast: (src) => `replace(replace(${src}, '.', ''), ',', '.')::numeric`,
+      ...readingDecorations({
+        valid: (src) => `${src} ~ ${literal(decimalCommaPattern)}`,
+        cast: (src) => `replace(replace(${src}, '.', ''), ',', '.')::numeric`,
+      }),
       invalidReason: 'invalid_number',
       sqlType: 'numeric',
     };
   }
   return {
-    // Plain digits go through PostgreSQL's own numeric parser; thousands separators through a regex.
-    valid: (src) =>
-      `(case when strpos(${src}, ',') = 0 then translate(${src}, '0123456789.+-', '') = '' and pg_input_is_valid(${src}, 'numeric') else ${src} ~ ${literal(thousandsPattern)} end)`,
-    cast: (src) => `replace(${src}, ',', '')::numeric`,
+    ...readingDecorations({
+      // Plain digits go through PostgreSQL's own numeric parser; thousands separators through a regex.
+      valid: (src) =>
+        `(case when strpos(${src}, ',') = 0 then translate(${src}, '0123456789.+-', '') = '' and pg_input_is_valid(${src}, 'numeric') else ${src} ~ ${literal(thousandsPattern)} end)`,
+      cast: (src) => `replace(${src}, ',', '')::numeric`,
+    }),
     invalidReason: 'invalid_number',
     sqlType: 'numeric',
   };

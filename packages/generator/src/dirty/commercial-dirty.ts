@@ -65,7 +65,7 @@ export function pipelineDirty(context: DirtyContext): DirtyFile {
   file.duplicates(opportunity(14), 3, (row) => file.addsRow(row));
   const bad = (k: number, changes: Row): Row => ({ ...opportunity(20 + k), opportunity_id: `OPP-BAD-${k}`, ...changes });
   file.quarantines(bad(1, { stage: null }), 'missing_required');
-  file.quarantines(bad(2, { amount: '32 000' }), 'invalid_number');
+  file.quarantines(bad(2, { amount: '32k' }), 'invalid_number');
   file.quarantines(bad(3, { snapshot_date: '2025-06-31' }), 'invalid_date');
   file.quarantines(bad(4, { currency: 'US$' }), 'invalid_currency');
   file.quarantines(bad(5, { amount: -100_000 }), 'negative_amount');
