@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
-import type { Warehouse } from '@ppm/warehouse';
+import { withConnection, type Warehouse } from '@ppm/warehouse';
 import type pg from 'pg';
 import { validateAndMerge, type MergeCounts } from './batch.js';
-import { withConnection } from './connection.js';
 import { standardFormats, type EntityValueMaps, type ValueFormats } from './sql/value-formats.js';
 import type { RecordSink } from './input/records.js';
 import { createStagingSql, dropBatchTablesSql, StagingWriter, stagingTable } from './staging.js';

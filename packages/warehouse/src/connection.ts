@@ -30,3 +30,23 @@ export function connectWarehouse(databaseUrl: string, options: WarehouseOptions 
     acquireConnectionTimeout: 30_000,
   });
 }
+
+/** The part of knex's (untyped) client that lends out raw connections. */
+interface ConnectionLender {
+  acquireConnection(): Promise<pg.PoolClient>;
+  releaseConnection(connection: pg.PoolClient): Promise<void>;
+}
+
+/**
+ * Borrows one raw node-postgres connection from the warehouse pool (COPY streams,
+ * multi-statement transactions and session locks need a single connection) and returns it afterwards.
+ */
+export async function withConnection<T>(db: Warehouse, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const lender = db.client as ConnectionLender;
+  const client = await lender.acquireConnection();
+  try {
+    return await work(client);
+  } finally {
+    await lender.releaseConnection(client);
+  }
+}
