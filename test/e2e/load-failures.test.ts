@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { defaultProgramConfig } from '@ppm/core';
-import { filesSourceAt, loadSource } from '@ppm/etl';
+import { randomUUID } from 'node:crypto';
+import { defaultProgramConfig, entity } from '@ppm/core';
+import { filesSourceAt, loadBatch, loadSource } from '@ppm/etl';
+import { withConnection } from '@ppm/warehouse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { lines, tempFolder, writeFiles } from '../support/files.js';
@@ -56,5 +58,51 @@ describe('files that cannot be read', () => {
   it('leaves no staging table behind after a failure', async () => {
     const result = await test.db.raw<{ rows: unknown[] }>("select tablename from pg_tables where schemaname = 'staging'");
     expect(result.rows).toEqual([]);
+  });
+});
+
+describe('loads that stop midway', () => {
+  const revenueEntity = entity('revenue');
+  const sample: Readonly<Record<string, string>> = { partner_id: 'P1', booked_at: '2026-01-15', amount: '10', currency: 'USD' };
+  const valuesOf = (lineId: string) => revenueEntity.fields.map((field) => (field.name === 'line_id' ? lineId : (sample[field.name] ?? null)));
+
+  it('records a batch stopped by its caller (Ctrl-C) as cancelled, rolled back, and says so', async () => {
+    const before = await coreRevenueCount();
+    const stop = new AbortController();
+    const result = await loadBatch({ db: test.db, config: defaultProgramConfig, source: 'broken', signal: stop.signal }, revenueEntity, 'revenue-stopped.csv', async (sink) => {
+      for (let line = 2; line < 1002; line++) {
+        sink.add(line, valuesOf(`S${line}`), null, null);
+        if (line === 500) stop.abort(new Error('Ctrl-C'));
+        await sink.drain();
+      }
+      return { records: 1000 };
+    });
+    expect(result).toMatchObject({ status: 'failed', rowsLoaded: 0 });
+    expect(result.error).toBe('cancelled: the load was stopped during this batch, which was rolled back (Ctrl-C)');
+    expect(await test.db('ops.load_batches').where({ load_id: result.loadId }).first('status')).toEqual({ status: 'cancelled' });
+    expect(await coreRevenueCount()).toBe(before);
+  });
+
+  it('marks a batch left running by a process that died as failed on the next load, and leaves a batch whose loader is alive alone', async () => {
+    const dead = randomUUID();
+    const alive = randomUUID();
+    const running = (loadId: string, fileName: string) => ({ load_id: loadId, source: 'broken', entity: 'revenue', file_name: fileName, status: 'running' });
+    await test.db('ops.load_batches').insert([running(dead, 'revenue-killed.csv'), running(alive, 'revenue-in-flight.csv')]);
+    const summary = await withConnection(test.db, async (loader) => {
+      await loader.query("select pg_advisory_lock(hashtext('ppm.load_batch'), hashtext($1))", [alive]);
+      try {
+        return await load(writeFiles(tempFolder('after-crash'), { 'revenue-next.csv': lines('line_id,partner_id,booked_at,amount,currency', 'N1,P1,2026-01-15,10,USD') }));
+      } finally {
+        await loader.query("select pg_advisory_unlock(hashtext('ppm.load_batch'), hashtext($1))", [alive]);
+      }
+    });
+    expect(summary.rowsLoaded).toBe(1);
+    expect(summary.warnings).toEqual([`revenue-killed.csv: an earlier load (${dead}) was interrupted when its process stopped; it loaded nothing and is now recorded as failed`]);
+    const statuses = await test.db('ops.load_batches').whereIn('load_id', [dead, alive]).orderBy('file_name').select('file_name', 'status', 'error');
+    expect(statuses).toEqual([
+      { file_name: 'revenue-in-flight.csv', status: 'running', error: null },
+      { file_name: 'revenue-killed.csv', status: 'failed', error: 'interrupted: the process loading this batch stopped before it committed; nothing of it was loaded' },
+    ]);
+    await test.db('ops.load_batches').where({ load_id: alive }).delete();
   });
 });

@@ -264,6 +264,31 @@ describe('file formats and messy exports', () => {
     expect(bad).toEqual({ line_number: '5', field: 'booked_at', reason_code: 'invalid_date' });
   });
 
+  it("reads Excel's sep= line as the delimiter and passes over a report's title rows above the header, warning about them", async () => {
+    const csv = lines('sep=;', 'Partner revenue report;;;;', 'Exported 2026-03-01;;;;', '', 'Line ID;partnerId;BookedAt;Amount;Currency', 'TT1;P1;2026-02-01;10;USD', 'TT2;P1;2026-02-01;ten;USD');
+    const summary = await load(writeFiles(tempFolder('title-rows'), { 'revenue-report.csv': csv }));
+    expect(summary.batches[0]).toMatchObject({ status: 'succeeded', rowsRead: 2, rowsLoaded: 1, rowsQuarantined: 1, headerLine: 5 });
+    expect(summary.warnings).toEqual(['revenue-report.csv: the header is on line 5; the lines above it were passed over as a title']);
+    const batch = await test.db('ops.load_batches').where({ load_id: summary.batches[0]?.loadId }).first('delimiter', 'header_line');
+    expect(batch).toEqual({ delimiter: ';', header_line: 5 });
+    const bad = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-report.csv' }).first('line_number', 'reason_code');
+    expect(bad).toEqual({ line_number: '7', reason_code: 'invalid_number' });
+  });
+
+  it('still fails a file whose header lacks a required column, at the first row, when no row below names it either', async () => {
+    const csv = lines('line_id,partner,booked,amount,currency', 'NH1,P1,2026-02-01,10,USD');
+    const summary = await load(writeFiles(tempFolder('no-header'), { 'revenue-noheader.csv': csv }));
+    expect(summary.batches[0]).toMatchObject({ status: 'failed', rowsLoaded: 0 });
+    expect(summary.failed[0]?.error).toMatch(/^revenue-noheader\.csv, line 1: missing required column booked_at/);
+  });
+
+  it('warns when every row of a file was quarantined, naming the main reason', async () => {
+    const csv = lines('line_id,partner_id,booked_at,amount,currency', 'AQ1,P1,01.02.2026,10,USD', 'AQ2,P1,02.02.2026,10,USD');
+    const summary = await load(writeFiles(tempFolder('all-quarantined'), { 'revenue-dotted.csv': csv }));
+    expect(summary.batches[0]).toMatchObject({ status: 'succeeded', rowsLoaded: 0, rowsQuarantined: 2 });
+    expect(summary.warnings).toEqual([expect.stringMatching(/^revenue-dotted\.csv: every row was quarantined \(invalid_date: 2 rows\)/)]);
+  });
+
   it('fails a file named .xlsx that is not a workbook, naming it, and loads nothing of it', async () => {
     const summary = await load(writeFiles(tempFolder('not-excel'), { 'revenue.xlsx': 'line_id,partner_id\n' }));
     expect(summary.batches[0]).toMatchObject({ status: 'failed', rowsLoaded: 0 });

@@ -50,7 +50,7 @@ describe('metrics catalog', () => {
 });
 
 describe('docs/data-contract.md', () => {
-  it('is the rendering of the contract (regenerate with `pnpm docs:generate:generate`)', async () => {
+  it('is the rendering of the contract (regenerate with `pnpm docs:generate`)', async () => {
     const { readFileSync } = await import('node:fs');
     const { renderDataContract } = await import('../src/index.js');
     const committed = readFileSync(new URL('../../../docs/data-contract.md', import.meta.url), 'utf8');

@@ -15,6 +15,9 @@ export class LoadError extends Error {
   }
 }
 
+/** A header row that lacks required columns: the file fails unless a later row is the header (see TabularRecordMapper). */
+export class MissingColumnsError extends LoadError {}
+
 /** A configuration problem of a source (unknown folder, bad query); says what to fix. */
 export class SourceConfigError extends Error {
   override readonly name = 'SourceConfigError';

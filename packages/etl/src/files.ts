@@ -130,12 +130,18 @@ async function readFile(file: DataFile, definition: EntityDefinition, target: Lo
     // Loaded on first use: the Excel reader's dependencies cost ~30 MB that text loads do not need.
     const { readXlsx } = await import('./input/xlsx.js');
     const summary = await readXlsx(file.path, definition, readOptions, sink);
-    return { records: summary.records, sha256: await sha256Of(file.path) };
+    return { records: summary.records, sha256: await sha256Of(file.path), ...(summary.headerLine ? { headerLine: summary.headerLine } : {}) };
   }
   const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
   const summary = file.format === 'jsonl' ? await readJsonLines(opened.text, definition, readOptions, sink) : await readCsv(opened.text, definition, readOptions, sink);
   const facts = await opened.facts;
-  return { records: summary.records, sha256: facts.sha256, encoding: facts.encoding, ...(summary.delimiter ? { delimiter: summary.delimiter } : {}) };
+  return {
+    records: summary.records,
+    sha256: facts.sha256,
+    encoding: facts.encoding,
+    ...(summary.delimiter ? { delimiter: summary.delimiter } : {}),
+    ...(summary.headerLine ? { headerLine: summary.headerLine } : {}),
+  };
 }
 
 /** Loads one data file as one batch. */

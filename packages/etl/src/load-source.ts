@@ -1,7 +1,7 @@
 import { entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { SourceConfigError } from './errors.js';
 import { discoverFiles, loadFile, type DataFile } from './files.js';
-import { totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
+import { abandonInterruptedBatches, totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
 import { loadEntityQuery } from './sql-source.js';
 import type { EntityQuery, FilesSource, SourceDefinition } from './sources.js';
 import { enumValues } from './sql/fields.js';
@@ -37,6 +37,8 @@ export interface LoadSummary {
   readonly rowsQuarantined: number;
   readonly quarantinedByReason: Partial<Record<QuarantineReason, number>>;
   readonly failed: readonly { fileName: string; error: string }[];
+  /** What a data engineer should look at although every batch loaded (see loadWarnings). */
+  readonly warnings: readonly string[];
 }
 
 interface PlannedBatch {
@@ -70,6 +72,29 @@ async function plan(source: SourceDefinition, entities: readonly EntityName[]): 
   return { batches, ignored: [] };
 }
 
+/** The reason with the most rows of a batch's quarantine. */
+function mainReason(batch: BatchResult): string {
+  const [reason, rows] = Object.entries(batch.quarantinedByReason).sort((a, b) => b[1] - a[1])[0] ?? ['unknown', 0];
+  return `${reason}: ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+}
+
+/**
+ * Loaded batches that still need a look: a file whose every row was quarantined (a column
+ * mapping, date layout or decimal separator to set, more likely than a file of bad rows),
+ * and a header found below a report's title rows.
+ */
+function loadWarnings(batches: readonly BatchResult[]): string[] {
+  const warnings: string[] = [];
+  for (const batch of batches) {
+    if (batch.status !== 'succeeded') continue;
+    if (batch.rowsRead > 0 && batch.rowsQuarantined === batch.rowsRead) {
+      warnings.push(`${batch.fileName}: every row was quarantined (${mainReason(batch)}); check the file's columns and formats against docs/data-contract.md (ppm quarantine --file ${batch.fileName} lists them)`);
+    }
+    if (batch.headerLine !== undefined) warnings.push(`${batch.fileName}: the header is on line ${batch.headerLine}; the lines above it were passed over as a title`);
+  }
+  return warnings;
+}
+
 export function summarize(source: string, batches: readonly BatchResult[], ignoredFiles: readonly string[]): LoadSummary {
   const sum = (pick: (batch: BatchResult) => number) => batches.reduce((total, batch) => total + pick(batch), 0);
   return {
@@ -83,6 +108,7 @@ export function summarize(source: string, batches: readonly BatchResult[], ignor
     rowsQuarantined: sum((batch) => batch.rowsQuarantined),
     quarantinedByReason: totalQuarantined(batches),
     failed: batches.filter((batch) => batch.status === 'failed').map((batch) => ({ fileName: batch.fileName, error: batch.error ?? 'failed' })),
+    warnings: loadWarnings(batches),
   };
 }
 
@@ -109,6 +135,7 @@ function checkValueMaps(source: FilesSource, config: ProgramConfig): void {
 export async function loadSource(target: LoadTarget, source: SourceDefinition, options: LoadSourceOptions = {}): Promise<LoadSummary> {
   if (source.type === 'files') checkValueMaps(source, target.config);
   const { batches, ignored } = await plan(source, options.entities ?? entityNames);
+  const interrupted = await abandonInterruptedBatches(target.db);
   const skip = new Set(options.skip ?? []);
   const completed = [...skip].filter((name) => batches.some((batch) => batch.name === name));
   const results: BatchResult[] = [];
@@ -137,5 +164,7 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
     if (result.status === 'succeeded') completed.push(batch.name);
     report();
   }
-  return summarize(source.name, results, ignored);
+  const summary = summarize(source.name, results, ignored);
+  const earlier = interrupted.map(({ fileName, loadId }) => `${fileName}: an earlier load (${loadId}) was interrupted when its process stopped; it loaded nothing and is now recorded as failed`);
+  return { ...summary, warnings: [...earlier, ...summary.warnings] };
 }

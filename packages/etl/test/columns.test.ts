@@ -11,6 +11,11 @@ describe('mapping a header row onto the contract', () => {
     expect(targets).toEqual(['line_id', 'partner_id', 'booked_at', 'amount', 'currency'].map(fieldIndex));
   });
 
+  it('reads camelCase, PascalCase and punctuated headers as the words they join', () => {
+    const { targets } = mapHeader(revenue, ['lineId', 'PartnerID', 'Booked.At', 'AMOUNT', '  currency / ', 'dealID'], 'revenue.csv');
+    expect(targets).toEqual(['line_id', 'partner_id', 'booked_at', 'amount', 'currency', 'deal_id'].map(fieldIndex));
+  });
+
   it('fills a field from its configured column, then its own name, then an alias; the others go to extra', () => {
     const byName = mapHeader(revenue, ['Account ID', 'Partner ID', 'booked_at', 'amount', 'currency'], 'revenue.csv');
     expect(byName.targets.slice(0, 2)).toEqual([-1, fieldIndex('partner_id')]);

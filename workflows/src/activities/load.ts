@@ -26,6 +26,8 @@ export interface LoadResult extends EntityLoadCounts {
   readonly byEntity: Partial<Record<EntityName, EntityLoadCounts>>;
   readonly quarantinedByReason: Partial<Record<QuarantineReason, number>>;
   readonly ignoredFiles: readonly string[];
+  /** Batches that loaded but need a look (a file wholly quarantined, a header below title rows). */
+  readonly warnings: readonly string[];
 }
 
 function byEntity(summary: LoadSummary): LoadResult['byEntity'] {
@@ -55,6 +57,7 @@ function toResult(summary: LoadSummary): LoadResult {
     quarantinedByReason: summary.quarantinedByReason,
     byEntity: byEntity(summary),
     ignoredFiles: summary.ignoredFiles,
+    warnings: summary.warnings,
   };
 }
 

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { dateFormats, decimalSeparators, filesSourceAt, loadSource, type DateFormat, type DecimalSeparator, type LoadSummary } from '@ppm/etl';
 import { loadPlatformConfig, sourceNamed } from '@ppm/workflows';
 import { exitCodes } from '../lib/exit.js';
+import { onShutdownSignal } from '../lib/shutdown.js';
 import { formatTable, note, printJson } from '../lib/output.js';
 import { openSession } from '../lib/session.js';
 
@@ -29,6 +30,7 @@ export function printLoadSummary(summary: LoadSummary): void {
   const reasons = Object.entries(summary.quarantinedByReason).map(([reason, rows]) => ({ reason, rows }));
   if (reasons.length) console.log(`\nQuarantined by reason (details in ops.quarantine):\n${formatTable(reasons)}`);
   for (const failure of summary.failed) note(`\nFAILED ${failure.fileName}: ${failure.error}`);
+  for (const warning of summary.warnings) note(`\nWARNING ${warning}`);
   if (summary.ignoredFiles.length) note(`\nIgnored (neither named after an entity nor matched by the source's files: patterns): ${summary.ignoredFiles.join(', ')}`);
 }
 
@@ -42,8 +44,11 @@ async function load(flags: LoadFlags): Promise<void> {
   const config = loadPlatformConfig();
   const source = flags.path ? filesSourceAt('adhoc', resolve(flags.path), { fullSnapshot: flags.fullSnapshot ?? false, formats: adhocFormats(flags) }) : sourceNamed(config, flags.source ?? 'demo');
   const session = await openSession({ databaseOnly: true });
+  const stop = new AbortController();
+  void onShutdownSignal(() => Promise.resolve(stop.abort(new Error('stopped by a signal'))));
   try {
     const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
+      signal: stop.signal,
       onProgress: (progress) => {
         if (progress.current && !flags.json) note(`  [${progress.batchesDone + 1}/${progress.batchesTotal}] ${progress.current}`);
       },
@@ -51,6 +56,10 @@ async function load(flags: LoadFlags): Promise<void> {
     if (flags.json) printJson(summary);
     else printLoadSummary(summary);
     if (summary.failed.length) process.exitCode = exitCodes.failed;
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+    note('Load stopped: files loaded before the stop stay loaded; the file in flight was rolled back and is recorded as cancelled (ops.load_batches).');
+    process.exitCode = exitCodes.interrupted;
   } finally {
     await session.close();
   }

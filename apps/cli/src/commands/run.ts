@@ -21,6 +21,7 @@ export function printSummary(summary: PipelineSummary): void {
     console.log('\nQuarantined rows by reason (ops.quarantine):');
     console.log(formatTable(reasons));
   }
+  for (const warning of summary.load.warnings) note(`WARNING ${warning}`);
   console.log(`\nModels: ${summary.models.modelsBuilt} built, ${summary.models.testsPassed} tests passed.`);
   const scoring = summary.scoring;
   console.log(`\nScored ${scoring.partnersScored.toLocaleString('en-US')} partners for ${scoring.period} (scoring config ${scoring.configVersion}); ${scoring.alertsRaised} new alert(s), ${scoring.findings} program finding(s).`);

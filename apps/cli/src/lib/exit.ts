@@ -1,4 +1,4 @@
-export const exitCodes = { ok: 0, failed: 1, usage: 2, unavailable: 3 } as const;
+export const exitCodes = { ok: 0, failed: 1, usage: 2, unavailable: 3, interrupted: 130 } as const;
 
 const usageErrors = new Set(['ConfigError', 'SourceConfigError', 'LoadError', 'ModelsConfigError', 'ModelCompileError', 'ModelSelectionError', 'GeneratorOptionsError']);
 

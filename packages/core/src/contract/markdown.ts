@@ -92,10 +92,14 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 - **Formats.** CSV with a header row (\`.csv\`, \`.tsv\`, \`.txt\`) or JSON Lines
   (\`.jsonl\`, \`.ndjson\`, one JSON object per line), each optionally gzip-compressed
   (\`.gz\`; detected from the content); or an Excel workbook (\`.xlsx\`): its first
-  worksheet, first non-empty row as header, line numbers are sheet rows; date cells are
-  read as ISO dates (timestamps when they carry a time), formulas as their result.
+  worksheet, line numbers are sheet rows; date cells are read as ISO dates (timestamps
+  when they carry a time), formulas as their result.
+- **Header row.** The first non-empty row that names every required column. Up to 10 rows
+  above it (a report's title, an export date) are passed over; the load batch records the
+  header's line (\`header_line\`) and the load prints a warning.
 - **CSV.** RFC 4180: fields with the delimiter, quotes or line breaks are quoted, quotes
-  doubled. Delimiter \`,\` \`;\` tab or \`|\`, detected from the file. LF or CRLF.
+  doubled. Delimiter \`,\` \`;\` tab or \`|\`, detected from the file, or named by Excel's
+  first line \`sep=;\`. LF or CRLF.
 - **Encoding.** UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252: without a
   BOM, bytes that are not valid UTF-8 are read as Windows-1252, anywhere in the file, so a
   file concatenated from both kinds of export reads right too; the load batch records
@@ -104,11 +108,13 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 - **Quotes.** A quote inside a quoted field must be doubled. A stray one that makes the
   field run on over the following lines fails the file, naming the line: where the next
   rows start cannot be told, and guessing could load them wrong.
-- **Columns.** Matched case-insensitively, with spaces and hyphens read as
-  underscores; the names in "also accepted as" work too, and so do an export's own
+- **Columns.** Matched case-insensitively, with camelCase split into words and runs of
+  spaces and punctuation read as one underscore (\`Partner ID\`, \`partnerId\`,
+  \`PartnerID\` and \`partner-id\` all name \`partner_id\`); the names in "also accepted as" work too, and so do an export's own
   names mapped to fields under \`columns:\` in \`config/sources.yml\`. Columns the contract does not
   know are kept in the row's \`extra\` JSON, not lost. A missing required column fails
-  the file.
+  the file. A file whose every row is quarantined still loads (its rows wait in the
+  quarantine) with a warning: usually a column mapping, date layout or decimal separator to set.
 - **Missing values.** An empty value, \`NULL\`, \`null\`, \`N/A\` or \`n/a\`
   (configurable: \`load.null_markers\`). Values are trimmed.
 

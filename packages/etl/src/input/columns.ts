@@ -1,11 +1,22 @@
 import type { EntityDefinition } from '@ppm/core';
-import { LoadError } from '../errors.js';
+import { LoadError, MissingColumnsError } from '../errors.js';
 import type { ColumnNames } from './records.js';
 
 /** Zero-width characters some exports leave in headers: invisible in a message, yet they break a match. */
 const invisible = /[\u200b-\u200d\u2060\ufeff]/g;
 
-const canonical = (header: string) => header.replace(invisible, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+/**
+ * How headers are compared: case-insensitive, camelCase split into words (partnerId,
+ * PartnerID, MDFAllocated), and runs of spaces and punctuation read as one underscore.
+ */
+const canonical = (header: string) =>
+  header
+    .replace(invisible, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
 
 /** How a header names a field: a source's configured column beats the field's own name, which beats an alias. */
 const enum Precedence {
@@ -20,7 +31,7 @@ interface HeaderMatch {
 }
 
 /**
- * Header name (case-insensitive, spaces and hyphens as underscores) -> field index and how
+ * Header name (compared as `canonical` reads it) -> field index and how
  * it names the field: aliases, the field's own name, and a source's own column names
  * (`columns`), each taking precedence over the one before.
  */
@@ -62,7 +73,7 @@ export interface ColumnMapping {
  * Which column of a header row fills each field: the one naming it with the highest
  * precedence (the others go to `extra`); two columns naming a field alike fail the batch.
  */
-function chooseColumns(entity: EntityDefinition, headers: readonly string[], file: string, columns: ColumnNames): Map<number, number> {
+function chooseColumns(entity: EntityDefinition, headers: readonly string[], file: string, columns: ColumnNames, line: number): Map<number, number> {
   const matches = headerMatches(entity, columns);
   const chosen = new Map<number, { column: number; precedence: Precedence }>();
   headers.forEach((header, column) => {
@@ -71,25 +82,25 @@ function chooseColumns(entity: EntityDefinition, headers: readonly string[], fil
     const previous = chosen.get(match.index);
     if (previous && previous.precedence === match.precedence) {
       const field = entity.fields[match.index]!.name;
-      throw new LoadError(file, `columns "${headers[previous.column]}" and "${header}" both map to field ${field}; keep one, or name the one to use under columns: ${field} in the source's entry in config/sources.yml`, 1);
+      throw new LoadError(file, `columns "${headers[previous.column]}" and "${header}" both map to field ${field}; keep one, or name the one to use under columns: ${field} in the source's entry in config/sources.yml`, line);
     }
     if (!previous || match.precedence > previous.precedence) chosen.set(match.index, { column, precedence: match.precedence });
   });
   return new Map([...chosen].map(([index, { column }]) => [column, index]));
 }
 
-/** Maps a CSV header row onto the entity's fields; fails the batch when a required column is missing. */
-export function mapHeader(entity: EntityDefinition, headers: readonly string[], file: string, columns: ColumnNames = {}): ColumnMapping {
-  const fieldOfColumn = chooseColumns(entity, headers, file, columns);
+/** Maps a header row (on `line`) onto the entity's fields; throws MissingColumnsError when a required column is missing. */
+export function mapHeader(entity: EntityDefinition, headers: readonly string[], file: string, columns: ColumnNames = {}, line = 1): ColumnMapping {
+  const fieldOfColumn = chooseColumns(entity, headers, file, columns, line);
   const targets = headers.map((header, column) => fieldOfColumn.get(column) ?? (header.trim() === '' ? -2 : -1));
   const mapped = new Set(fieldOfColumn.values());
   const missingRequired = entity.fields.filter((field, index) => field.required && !mapped.has(index));
   if (missingRequired.length > 0) {
     const names = missingRequired.map((field) => expectedColumn(field, columns));
-    throw new LoadError(
+    throw new MissingColumnsError(
       file,
       `missing required column${missingRequired.length > 1 ? 's' : ''} ${names.join('; ')} for ${entity.name}. Found columns: ${headers.join(', ') || '(none)'}. An export's own column name can be mapped under columns: in the source's entry in config/sources.yml`,
-      1,
+      line,
     );
   }
   return { targets, headers };

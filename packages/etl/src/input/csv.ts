@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { EntityDefinition } from '@ppm/core';
 import Papa from 'papaparse';
 import { LoadError } from '../errors.js';
@@ -27,11 +27,42 @@ function embeddedBreaks(fields: readonly string[], linebreak: string): number {
   return count;
 }
 
+/** Excel's first line `sep=;` names the delimiter of the rows below it. */
+const separatorLine = /^\uFEFF?sep=(.)(?:\r\n|\n|\r)/i;
+
+interface SeparatedText {
+  readonly text: Readable;
+  readonly delimiter?: string;
+  /** Lines taken off the top (the `sep=` line). */
+  readonly skipped: number;
+}
+
+/** Takes Excel's `sep=` line off the text, if it starts with one. */
+async function takeSeparatorLine(text: Readable): Promise<SeparatedText> {
+  const chunks = text[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  const head = first.done ? '' : String(first.value);
+  const match = separatorLine.exec(head);
+  async function* rest(): AsyncGenerator<string> {
+    try {
+      const remaining = match ? head.slice(match[0].length) : head;
+      if (remaining) yield remaining;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield String(next.value);
+    } finally {
+      await chunks.return?.();
+    }
+  }
+  // Strings pass through as they are (papaparse takes them); a byte stream would encode and decode each chunk again.
+  const stream = Readable.from(rest());
+  return match ? { text: stream, delimiter: match[1], skipped: 1 } : { text: stream, skipped: 0 };
+}
+
 /** Counts each record's first line across quoted newlines, for the mapper. */
 class CsvLines {
-  next = 1;
-
-  constructor(private readonly mapper: TabularRecordMapper) {}
+  constructor(
+    private readonly mapper: TabularRecordMapper,
+    public next: number,
+  ) {}
 
   take(fields: string[], linebreak: string, malformed: string | undefined): void {
     const line = this.next;
@@ -42,12 +73,14 @@ class CsvLines {
 
 /**
  * Streams CSV records into the sink with papaparse (RFC 4180 quoting, quoted newlines,
- * delimiter detected unless given), pausing while the sink drains.
+ * delimiter given, or named by Excel's `sep=` line, or detected), pausing while the sink drains.
  */
-export function readCsv(text: Readable, entity: EntityDefinition, options: ReadOptions, sink: RecordSink): Promise<ReadSummary> {
+export async function readCsv(source: Readable, entity: EntityDefinition, options: ReadOptions, sink: RecordSink): Promise<ReadSummary> {
+  const separated = await takeSeparatorLine(source);
+  const { text } = separated;
   const mapper = new TabularRecordMapper(entity, options, sink);
-  const lines = new CsvLines(mapper);
-  let delimiter = options.delimiter;
+  const lines = new CsvLines(mapper, 1 + separated.skipped);
+  let delimiter = options.delimiter ?? separated.delimiter;
   return new Promise<ReadSummary>((resolve, rejectOnce) => {
     let failed = false;
     const reject = (error: unknown) => {
@@ -56,7 +89,7 @@ export function readCsv(text: Readable, entity: EntityDefinition, options: ReadO
     };
     text.on('error', reject);
     Papa.parse<string[]>(text, {
-      delimiter: options.delimiter ?? '',
+      delimiter: delimiter ?? '',
       delimitersToGuess,
       quoteChar: '"',
       skipEmptyLines: false,
@@ -88,11 +121,13 @@ export function readCsv(text: Readable, entity: EntityDefinition, options: ReadO
       },
       complete() {
         if (failed) return;
-        if (!mapper.headers) {
-          reject(new LoadError(options.file, `the file is empty: expected a header row naming the ${entity.name} columns`));
+        try {
+          mapper.finish();
+        } catch (error) {
+          reject(error);
           return;
         }
-        resolve({ records: mapper.records, headers: mapper.headers, ...(delimiter ? { delimiter } : {}) });
+        resolve({ records: mapper.records, headers: mapper.headers ?? [], headerLine: mapper.headerLine ?? 1, ...(delimiter ? { delimiter } : {}) });
       },
       error(error: Error) {
         reject(error instanceof LoadError ? error : new LoadError(options.file, error.message));

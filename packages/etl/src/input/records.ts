@@ -20,6 +20,8 @@ export interface ReadSummary {
   readonly records: number;
   readonly delimiter?: string;
   readonly headers?: readonly string[];
+  /** Line (sheet row) of the header; rows above it were a report's title. */
+  readonly headerLine?: number;
 }
 
 export interface ReadOptions {

@@ -1,4 +1,5 @@
 import type { EntityDefinition } from '@ppm/core';
+import { LoadError, MissingColumnsError } from '../errors.js';
 import { cleanValue, mapHeader, type ColumnMapping } from './columns.js';
 import type { ReadOptions, RecordSink } from './records.js';
 
@@ -7,16 +8,24 @@ const isBlank = (fields: readonly string[]) => fields.length === 1 && fields[0]?
 /** The `extra` key of a value under a column without a name (or past the header): its position, from 1. */
 const unnamedColumn = (column: number) => `column_${column + 1}`;
 
+/** Rows above the header that reports put there (a title, an export date) and that are passed over before the file fails. */
+const maxRowsAboveHeader = 10;
+
 /**
  * Turns rows of text fields (CSV records, spreadsheet rows) into records: the first
- * non-blank row is the header, later rows fill the entity's fields, unknown and unnamed
- * columns go to `extra`, and a row wider or narrower than the header is malformed.
+ * non-blank row naming every required column is the header (rows above it, at most
+ * maxRowsAboveHeader, are a report's title), later rows fill the entity's fields, unknown
+ * and unnamed columns go to `extra`, and a row wider or narrower than the header is malformed.
  */
 export class TabularRecordMapper {
   private mapping: ColumnMapping | undefined;
   /** Reused for every record: sinks copy the values before add() returns. */
   private readonly values: (string | null)[];
   records = 0;
+  /** Line of the header row, once found. */
+  headerLine: number | undefined;
+  /** Why the first non-blank row is not the header, and how many rows were passed over since. */
+  private notHeader: { readonly error: MissingColumnsError; rows: number } | undefined;
 
   constructor(
     private readonly entity: EntityDefinition,
@@ -34,11 +43,30 @@ export class TabularRecordMapper {
   take(line: number, fields: readonly string[], malformed?: string): void {
     if (isBlank(fields)) return;
     if (!this.mapping) {
-      this.mapping = mapHeader(this.entity, fields.map((field) => field.replace(/^\uFEFF/, '')), this.options.file, this.options.columns);
+      this.findHeader(line, fields);
       return;
     }
     this.records += 1;
     this.emit(line, fields, malformed);
+  }
+
+  /** Fails the file when no header was found: the first row's missing columns, or an empty file. */
+  finish(): void {
+    if (this.mapping) return;
+    if (this.notHeader) throw this.notHeader.error;
+    throw new LoadError(this.options.file, `the file is empty: expected a header row naming the ${this.entity.name} columns`);
+  }
+
+  private findHeader(line: number, fields: readonly string[]): void {
+    try {
+      this.mapping = mapHeader(this.entity, fields.map((field) => field.replace(/^\uFEFF/, '')), this.options.file, this.options.columns, line);
+      this.headerLine = line;
+    } catch (error) {
+      if (!(error instanceof MissingColumnsError)) throw error;
+      this.notHeader ??= { error, rows: 0 };
+      this.notHeader.rows += 1;
+      if (this.notHeader.rows > maxRowsAboveHeader) throw this.notHeader.error;
+    }
   }
 
   private emit(line: number, fields: readonly string[], malformed: string | undefined): void {

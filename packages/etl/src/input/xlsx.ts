@@ -68,6 +68,6 @@ export async function readXlsx(path: string, entity: EntityDefinition, options: 
     const reason = error instanceof Error ? error.message : String(error);
     throw new LoadError(options.file, `not a readable Excel workbook (.xlsx): ${reason}`, rowNumber || undefined);
   }
-  if (!mapper.headers) throw new LoadError(options.file, `the first worksheet is empty: expected a header row naming the ${entity.name} columns`);
-  return { records: mapper.records, headers: mapper.headers };
+  mapper.finish();
+  return { records: mapper.records, headers: mapper.headers ?? [], headerLine: mapper.headerLine ?? 1 };
 }
