@@ -124,7 +124,7 @@ describe('file formats and messy exports', () => {
     ]);
   });
 
-  it('reads amounts as finance tools format them: currency signs, spaces, accounting and trailing-minus negatives', async () => {
+  it('reads amounts as finance tools format them: currency signs and codes, spaces, accounting and trailing-minus negatives', async () => {
     const revenueFile = lines(
       'line_id,partner_id,booked_at,amount,currency',
       'AC1,P1,2026-02-01,"$1,234.56",USD',
@@ -134,17 +134,24 @@ describe('file formats and messy exports', () => {
       'AC5,P1,2026-02-01,"1 234.5",USD',
       'AC6,P1,2026-02-01,(12,USD',
       'AC7,P1,2026-02-01,12 USD,USD',
+      'AC8,P1,2026-02-01,"usd 1,000",USD',
+      'AC9,P1,2026-02-01,12 EUR,USD',
+      'AD1,P1,2026-02-01,12 USDX,USD',
     );
     const summary = await load(writeFiles(tempFolder('accounting'), { 'revenue-accounting.csv': revenueFile }));
-    expect(summary).toMatchObject({ rowsLoaded: 5, rowsQuarantined: 2, quarantinedByReason: { invalid_number: 2 } });
-    const amounts = await test.db('core.revenue').where('line_id', 'like', 'AC%').orderBy('line_id').select('line_id', 'amount');
+    expect(summary).toMatchObject({ rowsLoaded: 7, rowsQuarantined: 3, quarantinedByReason: { invalid_number: 2, currency_mismatch: 1 } });
+    const amounts = await test.db('core.revenue').whereIn('line_id', ['AC1', 'AC2', 'AC3', 'AC4', 'AC5', 'AC7', 'AC8']).orderBy('line_id').select('line_id', 'amount');
     expect(amounts).toEqual([
       { line_id: 'AC1', amount: '1234.5600' },
       { line_id: 'AC2', amount: '-1234.5600' },
       { line_id: 'AC3', amount: '-1234.5000' },
       { line_id: 'AC4', amount: '-20.0000' },
       { line_id: 'AC5', amount: '1234.5000' },
+      { line_id: 'AC7', amount: '12.0000' },
+      { line_id: 'AC8', amount: '1000.0000' },
     ]);
+    const mismatch = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-accounting.csv', reason_code: 'currency_mismatch' }).first('line_number', 'message');
+    expect(mismatch).toEqual({ line_number: '10', message: `amount = "12 EUR": The amount names a currency (USD 1,234.50, 1234.50 EUR) other than the row's currency.` });
   });
 
   it('reads decimal commas where the source declares them, and never a point as a decimal point there', async () => {

@@ -14,6 +14,7 @@ export const quarantineReasons = {
   invalid_boolean: 'Not a boolean (true/false, yes/no, y/n, 1/0).',
   invalid_period: 'Not a valid period (YYYY-MM, YYYY-Qn or YYYY).',
   invalid_currency: 'Not a three-letter ISO 4217 currency code.',
+  currency_mismatch: "The amount names a currency (USD 1,234.50, 1234.50 EUR) other than the row's currency.",
   invalid_value: 'Not one of the allowed values.',
   negative_amount: 'A money amount is negative where that is not allowed.',
   out_of_range: 'A value is outside its allowed range (e.g. count < 1, rate <= 0).',

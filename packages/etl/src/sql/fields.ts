@@ -66,15 +66,30 @@ function castInLayout(isoCast: string, src: string, layout: DateLayout | undefin
 /** What formatted exports put in amounts besides digits: currency signs, and spaces (plain, no-break, narrow no-break) as thousands separators. */
 const amountDecorations = ' \u00a0\u202f$€£¥';
 
+const isAsciiLetter = (code: string) => `(${code} between 65 and 90 or ${code} between 97 and 122)`;
+
+/** Whether a text starts or ends with a letter, as an amount with its currency code does (`USD 1,234.50`, `1234.5 EUR`). */
+const hasLetterAtEnds = (src: string) => `(${isAsciiLetter(`ascii(${src})`)} or ${isAsciiLetter(`ascii(right(${src}, 1))`)})`;
+
 /** Whether a text needs plainAmount: cheap string functions, as this runs for every amount. */
-const isDecorated = (src: string) => `(translate(${src}, ${literal(`${amountDecorations}()`)}, '') <> ${src} or right(${src}, 1) = '-')`;
+const isDecorated = (src: string) => `(translate(${src}, ${literal(`${amountDecorations}()`)}, '') <> ${src} or right(${src}, 1) = '-' or ${hasLetterAtEnds(src)})`;
+
+/** Spaces between an amount and its currency code (plain, no-break, narrow no-break). */
+const codeSpace = '[ \u00a0\u202f]+';
+const codeBefore = `^([A-Za-z]{3})${codeSpace}`;
+const codeAfter = `${codeSpace}([A-Za-z]{3})$`;
+
+/** A three-letter currency code before or after an amount, set apart by a space (`USD 1,234.50`, `1234.5 eur`), upper case; null without one. */
+export const amountCurrencyCode = (src: string) =>
+  `(case when ${hasLetterAtEnds(src)} then upper(coalesce(substring(${src} from ${literal(codeBefore)}), substring(${src} from ${literal(codeAfter)}))) end)`;
 
 /**
- * An amount as finance tools export it, rewritten plainly: currency signs and spaces dropped,
- * accounting negatives `(1,234.50)` and a trailing minus `1.234,50-` (SAP) made negative.
+ * An amount as finance tools export it, rewritten plainly: currency signs, a currency code
+ * before or after it (checked against the row's currency, see validate.ts) and spaces
+ * dropped, accounting negatives `(1,234.50)` and a trailing minus `1.234,50-` (SAP) made negative.
  */
 function plainAmount(src: string): string {
-  const bare = `translate(${src}, ${literal(amountDecorations)}, '')`;
+  const bare = `translate(regexp_replace(${src}, ${literal(`${codeBefore}|${codeAfter}`)}, ''), ${literal(amountDecorations)}, '')`;
   return `(case when left(${bare}, 1) = '(' and right(${bare}, 1) = ')' then '-' || substr(${bare}, 2, length(${bare}) - 2)
     when length(${bare}) > 1 and right(${bare}, 1) = '-' then '-' || left(${bare}, -1) else ${bare} end)`;
 }

@@ -1,5 +1,5 @@
 import { quarantineReasonOrder, type EntityDefinition, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
-import { ident, literal, typingOf } from './fields.js';
+import { amountCurrencyCode, ident, literal, typingOf } from './fields.js';
 import { workTableStorage } from '../staging.js';
 import type { EntityValueMaps, ValueFormats } from './value-formats.js';
 
@@ -27,7 +27,7 @@ interface Check {
 
 const column = (name: string, suffix?: 'raw' | 'missing') => `t.${ident(suffix ? `${name}__${suffix}` : name)}`;
 const knownAlias = (name: string) => `known_${name}`;
-const isMoneyAmount = (entity: EntityDefinition, name: string) => entity.money.some((money) => money.amount === name);
+const moneyOf = (entity: EntityDefinition, name: string) => entity.money.find((money) => money.amount === name);
 const futureChecked = (field: FieldDefinition) => (field.type === 'date' || field.type === 'timestamp') && !field.allowFuture;
 const partnerReferences = (entity: EntityDefinition) => entity.fields.filter((field) => field.references === 'partners');
 const source = (field: FieldDefinition) => (field.default === undefined ? `s.${ident(field.name)}` : `coalesce(s.${ident(field.name)}, ${literal(field.default)})`);
@@ -95,7 +95,9 @@ class Validation {
     if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: this.invalid(field.name) });
     if (field.type === 'decimal') {
       checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });
-      if (isMoneyAmount(this.entity, field.name) && !field.allowNegative) checks.push({ reason: 'negative_amount', field: field.name, condition: `${value} < 0` });
+      const money = moneyOf(this.entity, field.name);
+      if (money && !field.allowNegative) checks.push({ reason: 'negative_amount', field: field.name, condition: `${value} < 0` });
+      if (money) checks.push({ reason: 'currency_mismatch', field: field.name, condition: `${value} is not null and ${amountCurrencyCode(column(field.name, 'raw'))} <> ${this.typed(money.currency)}` });
     }
     if (futureChecked(field)) checks.push({ reason: 'future_date', field: field.name, condition: `${value} > current_date + ${this.context.config.load.max_future_days}` });
     if (field.references === 'partners') {
