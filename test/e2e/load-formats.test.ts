@@ -223,9 +223,34 @@ describe('file formats and messy exports', () => {
     expect(partners).toEqual([{ partner_id: 'P40', partner_type: 'var', tier: 'gold' }, { partner_id: 'P41', partner_type: 'msp', tier: 'platinum' }]);
   });
 
+  it('reads countries as ISO alpha-2 codes from alpha-3 codes and names in several languages, maps texts the source maps, and quarantines the rest', async () => {
+    const folder = writeFiles(tempFolder('countries'), {
+      'partners.csv': lines(
+        partnerHeader,
+        'C1,Alpha,reseller,gold,EMEA,Germany,active,2025-01-01',
+        'C2,Beta,reseller,gold,EMEA,deu,active,2025-01-01',
+        'C3,Gamma,reseller,gold,EMEA,ÖSTERREICH,active,2025-01-01',
+        'C4,Delta,reseller,gold,North America,U.S.A.,active,2025-01-01',
+        'C5,Epsilon,reseller,gold,EMEA,Côte d’Ivoire,active,2025-01-01',
+        'C6,Zeta,reseller,gold,EMEA,EMEA HQ,active,2025-01-01',
+        'C7,Eta,reseller,gold,EMEA,Atlantis,active,2025-01-01',
+        'C8,Theta,reseller,gold,EMEA, gb ,active,2025-01-01',
+      ),
+    });
+    const yaml = ['sources:', '  countries:', '    type: files', `    path: ${folder}`, '    values:', '      partners:', '        country: { EMEA HQ: IE }', ''].join('\n');
+    const source = parseSources(yaml, 'sources.yml', '/').get('countries');
+    if (!source) throw new Error('source countries not parsed');
+    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    expect(summary).toMatchObject({ rowsLoaded: 7, rowsQuarantined: 1, quarantinedByReason: { invalid_country: 1 } });
+    const countries = await test.db('core.partners').where('partner_id', 'like', 'C%').orderBy('partner_id').pluck('country');
+    expect(countries).toEqual(['DE', 'DE', 'AT', 'US', 'CI', 'IE', 'GB']);
+    const bad = await test.db('ops.quarantine').where({ source: 'countries', reason_code: 'invalid_country' }).first('line_number', 'message');
+    expect(bad).toEqual({ line_number: '8', message: expect.stringMatching(/^country = "Atlantis": Not an ISO 3166-1 country code/) });
+  });
+
   it('refuses value maps for a field without a fixed list, or leading to a value the program does not have', async () => {
     const yaml = (maps: string) => `sources:\n  crm:\n    type: files\n    path: data\n    values:\n      partners:\n        ${maps}\n`;
-    expect(() => parseSources(yaml('name: { Acme: ACME }'), 'sources.yml', '/')).toThrow(/partners\.name is not a field with a fixed list of values \(those are: partner_type, tier, status\)/);
+    expect(() => parseSources(yaml('name: { Acme: ACME }'), 'sources.yml', '/')).toThrow(/partners\.name is not a field with a fixed list of values \(those are: partner_type, tier, country, status\)/);
     const source = parseSources(yaml('tier: { Gold Partner: golden }'), 'sources.yml', '/').get('crm');
     await expect(loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats' }, source as never)).rejects.toThrow(
       'sources.crm.values.partners.tier: "Gold Partner" maps to "golden", which is not one of registered, silver, gold, platinum',

@@ -2,7 +2,7 @@ import type { EntityDefinition, ProgramConfig, QuarantineReason } from '@ppm/cor
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import type { EntityValueMaps, ValueFormats } from './sql/value-formats.js';
-import { fxCalendarSql, knownPartnersSql, needsFxCalendar, needsKnownPartners } from './sql/support.js';
+import { countriesSql, fxCalendarSql, knownPartnersSql, needsCountries, needsFxCalendar, needsKnownPartners } from './sql/support.js';
 import { insertNewSql, isEmptySql, lockForMergeSql, updateChangedSql } from './sql/merge.js';
 import {
   deactivateMissingPartnersSql,
@@ -103,6 +103,10 @@ export async function validateAndMerge(context: MergeContext, beforeCommit: (cou
     if (needsKnownPartners(entity)) {
       await client.query(knownPartnersSql(entity, tables.staging, tables.knownPartners));
       await client.query(`analyze ${tables.knownPartners}`);
+    }
+    if (needsCountries(entity)) {
+      await client.query(countriesSql(tables.countries));
+      await client.query(`analyze ${tables.countries}`);
     }
     await client.query(validatedTableSql(validation));
     await client.query(markDuplicatesSql(entity, tables.validated));

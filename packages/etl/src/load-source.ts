@@ -1,4 +1,4 @@
-import { entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
+import { countryCodes, entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { SourceConfigError } from './errors.js';
 import { discoverFiles, loadFile, type DataFile } from './files.js';
 import { abandonInterruptedBatches, totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
@@ -118,7 +118,7 @@ function checkValueMaps(source: FilesSource, config: ProgramConfig): void {
     for (const [fieldName, valueMap] of Object.entries(fields)) {
       const field = entityDefinition(entityName as EntityName).fields.find((candidate) => candidate.name === fieldName);
       if (!field) continue;
-      const allowed = enumValues(field, config);
+      const allowed = field.type === 'country' ? countryCodes() : enumValues(field, config);
       for (const [text, value] of Object.entries(valueMap)) {
         if (!allowed.includes(value)) {
           throw new SourceConfigError(`sources.${source.name}.values.${entityName}.${fieldName}: "${text}" maps to "${value}", which is not one of ${allowed.join(', ')}`);

@@ -22,10 +22,10 @@ function checkColumnFields(columns: ContractFieldMaps, context: z.RefinementCtx)
   }
 }
 
-/** `values:` keys must be fields with a fixed list of values. */
+/** `values:` keys must be fields with a fixed list of values (countries are one: their codes). */
 function checkValueMapFields(values: ContractFieldMaps, context: z.RefinementCtx): void {
   for (const [entity, byField] of Object.entries(values)) {
-    const fixedLists = fieldsOf(entity).filter((field) => field.type === 'enum').map((field) => field.name);
+    const fixedLists = fieldsOf(entity).filter((field) => field.type === 'enum' || field.type === 'country').map((field) => field.name);
     for (const field of Object.keys(byField ?? {})) {
       if (!fixedLists.includes(field)) {
         context.addIssue({ code: 'custom', path: ['values', entity, field], message: `${entity}.${field} is not a field with a fixed list of values (those are: ${fixedLists.join(', ') || 'none'})` });

@@ -11,7 +11,7 @@ export function stagingTable(loadId: string): string {
 /** The work tables of a batch: staged text, validated rows, FX calendar, known partners. */
 export function batchTables(loadId: string) {
   const staging = stagingTable(loadId);
-  return { staging, validated: `${staging}_validated`, fxCalendar: `${staging}_fx`, knownPartners: `${staging}_partners` };
+  return { staging, validated: `${staging}_validated`, fxCalendar: `${staging}_fx`, knownPartners: `${staging}_partners`, countries: `${staging}_countries` };
 }
 
 export function dropBatchTablesSql(loadId: string): string {

@@ -49,7 +49,7 @@ export const partners: EntityDefinition = {
     { name: 'partner_type', type: 'enum', required: true, valuesFrom: 'partner_types', description: 'Business model of the partner.', aliases: ['type', 'partner_category'], example: 'reseller' },
     { name: 'tier', type: 'enum', required: true, valuesFrom: 'tiers', description: 'Current program tier.', aliases: ['partner_tier', 'level'], example: 'gold' },
     { name: 'region', type: 'string', required: true, description: 'Sales region the partner is managed in (e.g. NA, LATAM, EMEA, APAC).', aliases: ['sales_region', 'geo'], example: 'EMEA' },
-    { name: 'country', type: 'string', required: true, description: 'Country of the partner headquarters.', unit: 'ISO 3166-1 alpha-2', aliases: ['country_code'], example: 'DE' },
+    { name: 'country', type: 'country', required: true, description: 'Country of the partner headquarters.', unit: 'ISO 3166-1 alpha-2', aliases: ['country_code'], example: 'DE' },
     { name: 'status', type: 'enum', required: true, values: ['active', 'inactive', 'suspended', 'terminated'], description: 'Program membership status.', aliases: ['partner_status'], example: 'active' },
     { name: 'onboarded_at', type: 'date', required: true, description: 'Date the partner joined the program.', unit: 'ISO 8601 date', aliases: ['joined_at', 'enrolled_at', 'onboarding_date'], example: '2024-03-15' },
     { name: 'parent_partner_id', type: 'string', required: false, references: 'partners', description: 'For two-tier distribution: the distributor this reseller buys through.', aliases: ['parent_id', 'distributor_id'], example: 'P000007' },

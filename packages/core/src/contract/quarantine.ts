@@ -14,6 +14,7 @@ export const quarantineReasons = {
   invalid_boolean: 'Not a boolean (true/false, yes/no, y/n, 1/0).',
   invalid_period: 'Not a valid period (YYYY-MM, YYYY-Qn or YYYY).',
   invalid_currency: 'Not a three-letter ISO 4217 currency code.',
+  invalid_country: 'Not an ISO 3166-1 country code (DE, DEU) or a country name the loader knows (Germany, Deutschland); map other texts under values: in the source.',
   currency_mismatch: "The amount names a currency (USD 1,234.50, 1234.50 EUR) other than the row's currency.",
   invalid_value: 'Not one of the allowed values.',
   negative_amount: 'A money amount is negative where that is not allowed.',

@@ -10,6 +10,7 @@ export type FieldType =
   | 'date'
   | 'timestamp'
   | 'currency'
+  | 'country'
   | 'period'
   | 'enum';
 

@@ -1,4 +1,4 @@
-import type { FieldDefinition, ProgramConfig, QuarantineReason } from '@ppm/core';
+import { accentedLetters, plainLetters, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import type { DateLayout } from './date-formats.js';
 import { layoutOf, type ValueFormats, type ValueMap } from './value-formats.js';
 
@@ -39,14 +39,24 @@ export const normalizeEnum = (src: string) =>
 /** What normalizeEnum makes of a text, for a source's value map keys. */
 const normalizedEnumText = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-/** The normalized enum text, with the source's own texts rewritten to contract values. */
-function mappedEnum(src: string, valueMap: ValueMap | undefined): string {
-  const normalized = normalizeEnum(src);
+/** The source's own texts rewritten to contract values (compared as normalizeEnum reads them); other texts as `otherwise` gives them. */
+function mapped(src: string, valueMap: ValueMap | undefined, otherwise: string): string {
   const entries = Object.entries(valueMap ?? {});
-  if (entries.length === 0) return normalized;
+  if (entries.length === 0) return otherwise;
   const cases = entries.map(([text, value]) => `when ${literal(normalizedEnumText(text))} then ${literal(value)}`).join(' ');
-  return `(case ${normalized} ${cases} else ${normalized} end)`;
+  return `(case ${normalizeEnum(src)} ${cases} else ${otherwise} end)`;
 }
+
+/** The normalized enum text, with the source's own texts rewritten to contract values. */
+const mappedEnum = (src: string, valueMap: ValueMap | undefined) => mapped(src, valueMap, normalizeEnum(src));
+
+/** What countryKey (in @ppm/core) makes of a text, in SQL. */
+const countryKeySql = (src: string) =>
+  `trim(regexp_replace(lower(translate(${src}, ${literal(accentedLetters)}, ${literal(plainLetters)})), '[^a-z0-9]+', ' ', 'g'))`;
+
+/** The alpha-2 code of a country text (the source's own texts mapped first), null when unknown. */
+const countryCode = (src: string, countries: string, valueMap: ValueMap | undefined) =>
+  `(select c.code from ${countries} as c where c.name = ${countryKeySql(mapped(src, valueMap, src))})`;
 
 const isoDateValid = (src: string) =>
   `(${isoDateShape(src)} and pg_input_is_valid(left(${src}, 10), 'date') and (length(${src}) = 10 or (substr(${src}, 11, 1) in ('T', ' ') and pg_input_is_valid(${src}, 'timestamptz'))))`;
@@ -125,11 +135,17 @@ function decimalTyping(formats: ValueFormats): FieldTyping {
   };
 }
 
-/**
- * `formats`: how the source writes dates and decimals (ISO dates are always read);
- * `valueMap`: the source's own texts for this field's allowed values.
- */
-export function typingOf(field: FieldDefinition, config: ProgramConfig, formats: ValueFormats, valueMap?: ValueMap): FieldTyping | undefined {
+export interface TypingContext {
+  readonly config: ProgramConfig;
+  /** How the source writes dates and decimals (ISO dates are always read). */
+  readonly formats: ValueFormats;
+  /** The source's own texts for this field's allowed values. */
+  readonly valueMap?: ValueMap;
+  /** The batch's table of country texts (see countriesSql), for country fields. */
+  readonly countries: string;
+}
+
+export function typingOf(field: FieldDefinition, { config, formats, valueMap, countries }: TypingContext): FieldTyping | undefined {
   const layout = layoutOf(formats);
   switch (field.type) {
     case 'string':
@@ -169,6 +185,13 @@ export function typingOf(field: FieldDefinition, config: ProgramConfig, formats:
         valid: (src) => `(length(${src}) = 3 and translate(upper(${src}), '${letters}', '') = '')`,
         cast: (src) => `upper(${src})`,
         invalidReason: 'invalid_currency',
+        sqlType: 'text',
+      };
+    case 'country':
+      return {
+        valid: (src) => `${countryCode(src, countries, valueMap)} is not null`,
+        cast: (src) => countryCode(src, countries, valueMap),
+        invalidReason: 'invalid_country',
         sqlType: 'text',
       };
     case 'period':

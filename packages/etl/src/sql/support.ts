@@ -1,5 +1,5 @@
-import type { EntityDefinition, ProgramConfig } from '@ppm/core';
-import { ident } from './fields.js';
+import { countryLookup, type EntityDefinition, type ProgramConfig } from '@ppm/core';
+import { ident, literal } from './fields.js';
 
 /**
  * Every day's FX rate per currency, from its first rate to `max_future_days` ahead:
@@ -35,4 +35,16 @@ export function needsFxCalendar(entity: EntityDefinition): boolean {
 
 export function needsKnownPartners(entity: EntityDefinition): boolean {
   return entity.fields.some((field) => field.references === 'partners');
+}
+
+export function needsCountries(entity: EntityDefinition): boolean {
+  return entity.fields.some((field) => field.type === 'country');
+}
+
+/** The country texts the loader reads (codes and names by countryKey) and their alpha-2 codes, for the typing of country fields. */
+export function countriesSql(table: string): string {
+  const rows = [...countryLookup()].map(([name, code]) => `(${literal(name)}, ${literal(code)})`);
+  return `
+    create unlogged table ${table} (name text primary key, code text not null);
+    insert into ${table} (name, code) values ${rows.join(', ')}`;
 }

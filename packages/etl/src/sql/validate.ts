@@ -1,5 +1,5 @@
 import { quarantineReasonOrder, type EntityDefinition, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
-import { amountCurrencyCode, ident, literal, typingOf } from './fields.js';
+import { amountCurrencyCode, ident, literal, typingOf, type TypingContext } from './fields.js';
 import { workTableStorage } from '../staging.js';
 import type { EntityValueMaps, ValueFormats } from './value-formats.js';
 
@@ -13,6 +13,8 @@ export interface ValidationContext {
   /** Per-batch lookup tables (regular unlogged tables, so parallel workers can read them). */
   readonly fxCalendar: string;
   readonly knownPartners: string;
+  /** Country texts and their codes (see countriesSql). */
+  readonly countries: string;
   /** How the source writes dates and decimals. */
   readonly formats: ValueFormats;
   /** The source's own texts for fixed-list values, per field. */
@@ -72,10 +74,16 @@ class Validation {
     return `(case when ${this.typed('currency')} = ${literal(this.context.config.reporting_currency)} then 1::numeric else fx.rate end)`;
   }
 
+  private typingContext(field: FieldDefinition): TypingContext {
+    const { config, formats, valueMaps, countries } = this.context;
+    const valueMap = valueMaps[field.name];
+    return { config, formats, countries, ...(valueMap ? { valueMap } : {}) };
+  }
+
   typedColumns(): string[] {
     const columns = ['s.line_no', 's.parse_reason', 's.extra'];
     for (const field of this.entity.fields) {
-      const typing = typingOf(field, this.context.config, this.context.formats, this.context.valueMaps[field.name]);
+      const typing = typingOf(field, this.typingContext(field));
       if (typing) {
         columns.push(`case when ${typing.valid(source(field))} then ${typing.cast(source(field))} end as ${ident(field.name)}`);
         columns.push(`${source(field)} as ${ident(`${field.name}__raw`)}`);
@@ -91,7 +99,7 @@ class Validation {
     const value = this.typed(field.name);
     const checks: Check[] = [];
     if (field.required) checks.push({ reason: 'missing_required', field: field.name, condition: column(field.name, 'missing') });
-    const typing = typingOf(field, this.context.config, this.context.formats, this.context.valueMaps[field.name]);
+    const typing = typingOf(field, this.typingContext(field));
     if (typing) checks.push({ reason: typing.invalidReason, field: field.name, condition: this.invalid(field.name) });
     if (field.type === 'decimal') {
       checks.push({ reason: 'out_of_range', field: field.name, condition: `abs(${value}) >= 1e16` });

@@ -83,6 +83,7 @@ export function partnersDirty(context: DirtyContext): DirtyFile {
   file.quarantines({ ...badPartner(context, 6), status: 'pending' }, 'invalid_value');
   file.quarantines({ ...badPartner(context, 7), onboarded_at: '2099-03-01' }, 'future_date');
   file.quarantines({ ...badPartner(context, 8), parent_partner_id: unknownPartner }, 'unknown_partner');
+  file.quarantines({ ...badPartner(context, 10), country: 'Atlantis' }, 'invalid_country');
   file.malformed(['PX00009', 'Fewer Fields Ltd', 'reseller', 'silver', 'EMEA']);
   return file;
 }

@@ -63,6 +63,7 @@ function badRevenue(context: DirtyContext, file: DirtyFile): void {
   file.quarantines(bad({ booked_at: '15/03/2025' }), 'invalid_date');
   file.quarantines(bad({ currency: 'EURO' }), 'invalid_currency');
   file.quarantines(bad({ currency: 'E1' }), 'invalid_currency');
+  file.quarantines(bad({ amount: `100.00 ${host.currency === 'EUR' ? 'USD' : 'EUR'}` }), 'currency_mismatch');
   file.quarantines(bad({ booked_at: '2099-01-15' }), 'future_date');
   file.quarantines(bad({ currency: 'XYZ' }), 'unknown_currency');
   file.quarantines(bad({ currency: currenciesWithoutRates[0] }), 'unknown_currency');

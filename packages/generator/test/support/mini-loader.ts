@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { entities, quarantineReasonOrder, type EntityDefinition, type EntityName, type QuarantineReason } from '@ppm/core';
+import { countryKey, countryLookup, entities, quarantineReasonOrder, type EntityDefinition, type EntityName, type QuarantineReason } from '@ppm/core';
 import { parseCsv, parseJsonl, readText } from './read-files.js';
 import { clean, normalizeEnum, ownProblems, type Values } from './validate.js';
 import { FxIndex } from './fx-index.js';
@@ -59,7 +59,7 @@ function jsonCandidates(entity: EntityDefinition, text: string): Candidate[] {
   });
 }
 
-/** Values as the warehouse holds them: enums normalized, dates without a time part. */
+/** Values as the warehouse holds them: enums normalized, dates without a time part, countries as alpha-2 codes. */
 function normalized(entity: EntityDefinition, values: Values, loadDay: number): Values {
   const result: Values = { ...values };
   for (const field of entity.fields) {
@@ -67,6 +67,7 @@ function normalized(entity: EntityDefinition, values: Values, loadDay: number): 
     if (value === null) continue;
     if (field.type === 'enum') result[field.name] = normalizeEnum(value);
     if (field.type === 'date') result[field.name] = value.slice(0, 10);
+    if (field.type === 'country') result[field.name] = countryLookup().get(countryKey(value)) ?? value;
   }
   if (entity.name === 'partners' && !result.effective_from) result.effective_from = new Date(loadDay * 86_400_000).toISOString().slice(0, 10);
   return result;

@@ -1,4 +1,4 @@
-import { defaultProgramConfig, type EntityDefinition, type FieldDefinition, type QuarantineReason } from '@ppm/core';
+import { countryKey, countryLookup, defaultProgramConfig, type EntityDefinition, type FieldDefinition, type QuarantineReason } from '@ppm/core';
 
 /**
  * The loader's row rules as the brief states them, written independently of the
@@ -18,6 +18,15 @@ export function clean(raw: unknown): string | null {
 export const normalizeEnum = (value: string) => value.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 const decimalPattern = /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/;
+
+const codeAffix = /^([A-Za-z]{3})[ \u00a0\u202f]+(?=\S)|(?<=\S)[ \u00a0\u202f]+([A-Za-z]{3})$/;
+
+/** An amount's text without a currency code set apart by a space (USD 100, 100 EUR), and that code in upper case. */
+export function splitCurrencyCode(text: string): { number: string; code: string | null } {
+  const match = codeAffix.exec(text);
+  if (!match) return { number: text, code: null };
+  return { number: text.replace(codeAffix, ''), code: (match[1] ?? match[2] ?? '').toUpperCase() };
+}
 
 /** Units of 10^-scale in a decimal text, or null when it is not a number. */
 export function parseScaled(text: string, scale: number): bigint | null {
@@ -52,13 +61,14 @@ function allowedValues(field: FieldDefinition): readonly string[] {
 
 const typeProblems: Record<FieldDefinition['type'], [QuarantineReason, (text: string, field: FieldDefinition) => boolean] | null> = {
   string: null,
-  decimal: ['invalid_number', (text) => decimalPattern.test(text)],
+  decimal: ['invalid_number', (text) => decimalPattern.test(splitCurrencyCode(text).number)],
   integer: ['invalid_integer', (text) => /^[+-]?\d+$/.test(text)],
   date: ['invalid_date', validDate],
   timestamp: ['invalid_timestamp', validDate],
   boolean: ['invalid_boolean', (text) => booleans.has(text.toLowerCase())],
   period: ['invalid_period', (text) => /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/.test(text)],
   currency: ['invalid_currency', (text) => /^[A-Za-z]{3}$/.test(text)],
+  country: ['invalid_country', (text) => countryLookup().has(countryKey(text))],
   enum: ['invalid_value', (text, field) => allowedValues(field).includes(normalizeEnum(text))],
 };
 
@@ -77,9 +87,13 @@ export function ownProblems(entity: EntityDefinition, values: Values, loadDay: n
     if (isDate && !field.allowFuture && (dayNumber(value) ?? 0) > loadDay + defaultProgramConfig.load.max_future_days) problems.push('future_date');
   }
   for (const money of entity.money) {
-    const amount = values[money.amount];
+    const text = values[money.amount];
+    if (!text) continue;
+    const { number, code } = splitCurrencyCode(text);
     const field = entity.fields.find((candidate) => candidate.name === money.amount);
-    if (amount && !field?.allowNegative && (parseScaled(amount, 2) ?? 0n) < 0n) problems.push('negative_amount');
+    if (!field?.allowNegative && (parseScaled(number, 2) ?? 0n) < 0n) problems.push('negative_amount');
+    const currency = values[money.currency];
+    if (code && currency && decimalPattern.test(number) && code !== currency.toUpperCase()) problems.push('currency_mismatch');
   }
   if (entity.name === 'engagement_events' && values.count && Number(values.count) < 1) problems.push('out_of_range');
   if (entity.name === 'fx_rates' && values.rate && (parseScaled(values.rate, 6) ?? 1n) <= 0n) problems.push('out_of_range');
