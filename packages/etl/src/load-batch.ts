@@ -106,7 +106,9 @@ async function stageAndMerge(target: LoadTarget, client: pg.PoolClient, batch: B
     const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, formats: target.formats ?? standardFormats, valueMaps: target.valueMaps?.[entity.name] ?? {} };
     return await validateAndMerge(context, (merged) => recordFinished(client, loadId, merged, facts));
   } finally {
-    await client.query(dropBatchTablesSql(loadId)).catch(() => undefined);
+    // Once more if a stop's cancel hit the first attempt.
+    const drop = () => client.query(dropBatchTablesSql(loadId));
+    await drop().catch(drop).catch(() => undefined);
   }
 }
 
@@ -151,7 +153,7 @@ export async function loadBatch(
   const base = { loadId, source: target.source, entity: entity.name, fileName };
   let facts: ReadFacts = { records: 0 };
   try {
-    const counts = await runLocked(target, { loadId, entity, fileName, read }, (read) => (facts = read));
+    const counts = await runLocked(target, { loadId, entity, fileName, read }, (seen) => (facts = seen));
     const belowTitle = facts.headerLine !== undefined && facts.headerLine > 1 ? { headerLine: facts.headerLine } : {};
     return { ...base, ...counts, status: 'succeeded', rowsRead: facts.records, ...(facts.sha256 ? { sha256: facts.sha256 } : {}), ...belowTitle, durationMs: Date.now() - started };
   } catch (error) {
