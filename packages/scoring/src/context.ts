@@ -2,7 +2,7 @@ import { configVersion } from './config/parse.js';
 import type { ScoringConfig } from './config/schema.js';
 import { HealthExplainer } from './health/explainer.js';
 import { computeHealthFrame, type HealthFrame, type HealthScores } from './health/frame.js';
-import { HealthMemory } from './health/memory.js';
+import { ColumnAllocator, HealthMemory } from './health/memory.js';
 import { compileHealthPlan, type HealthPlan } from './health/plan.js';
 import { computeTrend, type Trend } from './health/trend.js';
 import type { ScoringHistory } from './history.js';
@@ -13,6 +13,9 @@ import { computeTenure, decideTiers, type TierDecisions } from './tiers/decide.j
 import { checkTiers, compileLadder, type Ladder, type PeriodMeasures, type TierChecks } from './tiers/ladder.js';
 
 interface PeriodState {
+  /** Allocates the period's columns below (not the health scores), recycled when the period is released. */
+  readonly allocate: ColumnAllocator;
+  readonly buffers: ArrayBuffer[];
   scores?: HealthScores;
   health?: HealthFrame;
   trend?: Trend;
@@ -63,7 +66,10 @@ export class ScoringContext {
 
   private state(period: number): PeriodState {
     let state = this.states.get(period);
-    if (!state) this.states.set(period, (state = {}));
+    if (!state) {
+      const buffers: ArrayBuffer[] = [];
+      this.states.set(period, (state = { allocate: new ColumnAllocator(this.memory.columnBuffers, buffers), buffers }));
+    }
     return state;
   }
 
@@ -105,14 +111,14 @@ export class ScoringContext {
 
   trend(period: number): Trend {
     const state = this.state(period);
-    state.trend ??= computeTrend(this.history, period, this.plan.trendPeriods, (at) => this.scores(at));
+    state.trend ??= computeTrend(this.history, period, this.plan.trendPeriods, (at) => this.scores(at), state.allocate);
     return state.trend;
   }
 
   /** Revenue, target and attainment per row over segments.attainment_window_periods. */
   trailing(period: number): TrailingColumns {
     const state = this.state(period);
-    state.trailing ??= trailingWindow(this.history, period, this.config.segments.attainment_window_periods);
+    state.trailing ??= trailingWindow(this.history, period, this.config.segments.attainment_window_periods, state.allocate);
     return state.trailing;
   }
 
@@ -124,7 +130,7 @@ export class ScoringContext {
   /** Segment rule per row (index into segmentRules) and the facts behind it. */
   segments(period: number): SegmentDecisions {
     const state = this.state(period);
-    state.segments ??= decideSegments(this, period);
+    state.segments ??= decideSegments(this, period, state.allocate);
     return state.segments;
   }
 
@@ -137,20 +143,20 @@ export class ScoringContext {
 
   tierChecks(period: number): TierChecks {
     const state = this.state(period);
-    state.tierChecks ??= checkTiers(this.ladder, this.measures(period));
+    state.tierChecks ??= checkTiers(this.ladder, this.measures(period), state.allocate);
     return state.tierChecks;
   }
 
   /** Periods in a row each partner has had its current tier (derived from the tier column). */
   tenure(period: number): Uint16Array {
     const state = this.state(period);
-    state.tenure ??= computeTenure(this, period);
+    state.tenure ??= computeTenure(this, period, state.allocate);
     return state.tenure;
   }
 
   tiers(period: number): TierDecisions {
     const state = this.state(period);
-    state.tiers ??= decideTiers(this, period);
+    state.tiers ??= decideTiers(this, period, state.allocate);
     return state.tiers;
   }
 
@@ -160,6 +166,7 @@ export class ScoringContext {
       if (at >= period) continue;
       if (state.health) this.dropDetail(at);
       if (state.scores) this.memory.scoreBuffers.give(state.scores.buffer);
+      for (const buffer of state.buffers) this.memory.columnBuffers.give(buffer);
       this.states.delete(at);
     }
   }

@@ -51,3 +51,30 @@ export function round(value: number, digits: number): number {
 export function signed(value: number): string {
   return value > 0 ? `+${value}` : `${value}`;
 }
+
+/**
+ * round(value, digits) for values from `low` to `high`, read from a table of the results
+ * boxed once: a fraction stored into an array or field that also holds null is a new heap
+ * number each time, a million rows' worth of garbage. The table is a generic array (hence
+ * the null in front), so it holds its numbers boxed and a copy is a pointer.
+ */
+export class RoundedValues {
+  private readonly boxed: (number | null)[] = [null];
+  private readonly factor: number;
+  private readonly first: number;
+
+  constructor(
+    private readonly digits: number,
+    low: number,
+    high: number,
+  ) {
+    this.factor = factors[digits] ?? 10 ** digits;
+    this.first = Math.round(low * this.factor);
+    for (let step = this.first; step <= Math.round(high * this.factor); step++) this.boxed.push(step / this.factor);
+  }
+
+  of(value: number): number {
+    const step = Math.round(value * this.factor);
+    return (this.boxed[step - this.first + 1] as number | undefined) ?? round(value, this.digits);
+  }
+}

@@ -1,3 +1,4 @@
+import type { ColumnAllocator } from './health/memory.js';
 import type { ScoringHistory } from './history.js';
 
 /** Revenue and target summed over a trailing window, per row of a period. */
@@ -13,9 +14,9 @@ export interface TrailingColumns {
  * (periods with a target only; missing revenue counts as 0), so attainment is a ratio of
  * sums, never an average of monthly ratios.
  */
-export function trailingWindow(history: ScoringHistory, period: number, window: number): TrailingColumns {
+export function trailingWindow(history: ScoringHistory, period: number, window: number, allocate: ColumnAllocator): TrailingColumns {
   const partners = history.partnerOf[period]!;
-  const columns = { revenue: new Float64Array(partners.length), target: new Float64Array(partners.length), attainment: new Float64Array(partners.length) };
+  const columns = { revenue: allocate.float64(partners.length), target: allocate.float64(partners.length), attainment: allocate.float64(partners.length) };
   for (let row = 0; row < partners.length; row++) {
     let revenue = 0;
     let target = 0;

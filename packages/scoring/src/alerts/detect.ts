@@ -5,11 +5,25 @@ import type { Slice } from '../slice.js';
 import { formatPercent, round } from '../format.js';
 import { alertId } from '../ids.js';
 import { ruleSegment, segmentRules } from '../segments/rules.js';
+import type { TierDecisions } from '../tiers/decide.js';
 import type { AlertKind, AlertRow, JsonObject, SegmentRow, TierRecommendationRow } from '../types.js';
+
+/** The columns of a period and the previous one that the detectors compare, looked up once per slice (not once per row and detector). */
+interface PeriodColumns {
+  readonly period: number;
+  readonly attainment: Float64Array;
+  readonly previousAttainment: Float64Array;
+  readonly score: Uint8Array;
+  readonly previousScore: Uint8Array;
+  readonly rules: Uint8Array;
+  readonly previousRules: Uint8Array;
+  readonly tiers: TierDecisions;
+  readonly previousTiers: TierDecisions;
+}
 
 /** One row of a period, the same partner's row in the previous period, and its segment and tier rows. */
 interface Pair {
-  readonly period: number;
+  readonly columns: PeriodColumns;
   readonly index: number;
   readonly before: number;
   readonly row: PartnerPeriodMetrics;
@@ -27,8 +41,8 @@ type Draft = { kind: AlertKind; direction: string; severity: Severity; message: 
 
 function attainmentCrossing(context: ScoringContext, pair: Pair): Draft | null {
   const { alerts, segments } = context.config;
-  const now = context.attainment(pair.period)[pair.index]!;
-  const then = context.attainment(pair.period - 1)[pair.before]!;
+  const now = pair.columns.attainment[pair.index]!;
+  const then = pair.columns.previousAttainment[pair.before]!;
   if (Number.isNaN(now) || Number.isNaN(then)) return null;
   const up = then < alerts.attainment_target && now >= alerts.attainment_target;
   const down = then >= alerts.attainment_target && now < alerts.attainment_target;
@@ -46,10 +60,10 @@ function attainmentCrossing(context: ScoringContext, pair: Pair): Draft | null {
 
 function healthDrop(context: ScoringContext, pair: Pair): Draft | null {
   const settings = context.config.alerts.health_drop;
-  const score = context.scores(pair.period).score[pair.index]!;
-  const then = context.scores(pair.period - 1).score[pair.before]!;
+  const score = pair.columns.score[pair.index]!;
+  const then = pair.columns.previousScore[pair.before]!;
   if (!settings.enabled || then - score < settings.min_points) return null;
-  const change = context.explainer.change(context.health(pair.period), pair.index, context.health(pair.period - 1), pair.before);
+  const change = context.explainer.change(context.health(pair.columns.period), pair.index, context.health(pair.columns.period - 1), pair.before);
   return {
     kind: 'health_drop',
     direction: 'down',
@@ -62,7 +76,7 @@ function healthDrop(context: ScoringContext, pair: Pair): Draft | null {
 function inactivity(context: ScoringContext, pair: Pair): Draft | null {
   const settings = context.config.alerts.inactivity;
   const days = pair.row.days_since_last_commercial_activity;
-  const then = context.history.rowsByPeriod[pair.period - 1]![pair.before]!.days_since_last_commercial_activity;
+  const then = context.history.rowsByPeriod[pair.columns.period - 1]![pair.before]!.days_since_last_commercial_activity;
   if (!settings.enabled || days === null || then === null || !(then < settings.days && days >= settings.days)) return null;
   return {
     kind: 'inactivity',
@@ -75,8 +89,8 @@ function inactivity(context: ScoringContext, pair: Pair): Draft | null {
 
 function segmentChange(context: ScoringContext, pair: Pair): Draft | null {
   const settings = context.config.alerts.segment_change;
-  const from = ruleSegment[segmentRules[context.segments(pair.period - 1).rules[pair.before]!]!];
-  const to = ruleSegment[segmentRules[context.segments(pair.period).rules[pair.index]!]!];
+  const from = ruleSegment[segmentRules[pair.columns.previousRules[pair.before]!]!];
+  const to = ruleSegment[segmentRules[pair.columns.rules[pair.index]!]!];
   if (!settings.enabled || from === to) return null;
   const row = pair.segment;
   return {
@@ -90,8 +104,8 @@ function segmentChange(context: ScoringContext, pair: Pair): Draft | null {
 
 function tierChange(context: ScoringContext, pair: Pair): Draft | null {
   const settings = context.config.alerts.tier_recommendation_change;
-  const now = context.tiers(pair.period);
-  const then = context.tiers(pair.period - 1);
+  const now = pair.columns.tiers;
+  const then = pair.columns.previousTiers;
   const action = tierActions[now.action[pair.index]!]!;
   const same = now.action[pair.index] === then.action[pair.before] && now.recommended[pair.index] === then.recommended[pair.before];
   // Going back to "retain" is the normal end of a recommendation, not news.
@@ -109,6 +123,20 @@ function tierChange(context: ScoringContext, pair: Pair): Draft | null {
   };
 }
 
+function periodColumns(context: ScoringContext, period: number): PeriodColumns {
+  return {
+    period,
+    attainment: context.attainment(period),
+    previousAttainment: context.attainment(period - 1),
+    score: context.scores(period).score,
+    previousScore: context.scores(period - 1).score,
+    rules: context.segments(period).rules,
+    previousRules: context.segments(period - 1).rules,
+    tiers: context.tiers(period),
+    previousTiers: context.tiers(period - 1),
+  };
+}
+
 const detectors = [attainmentCrossing, healthDrop, inactivity, segmentChange, tierChange];
 
 /**
@@ -123,11 +151,12 @@ export function alertRows(context: ScoringContext, period: number, slice: Slice,
   const rows = history.rowsByPeriod[period]!;
   const previousRows = history.rowIndex[period - 1]!;
   const partners = history.partnerOf[period]!;
+  const columns = periodColumns(context, period);
   for (let index = slice.from; index < slice.to; index++) {
     const before = previousRows[partners[index]!]!;
     if (before < 0) continue;
     const row = rows[index]!;
-    const pair: Pair = { period, index, before, row, segment: quoted.segments[index - slice.from]!, tier: quoted.tiers[index - slice.from]! };
+    const pair: Pair = { columns, index, before, row, segment: quoted.segments[index - slice.from]!, tier: quoted.tiers[index - slice.from]! };
     for (const detect of detectors) {
       const draft = detect(context, pair);
       if (!draft) continue;

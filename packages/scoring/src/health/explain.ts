@@ -33,29 +33,45 @@ export class Ranking {
     }
     return found;
   }
+
+  /** Negates value[0..length): the drivers down are the largest lifts of the negated lifts. */
+  negate(length: number): this {
+    for (let index = 0; index < length; index++) this.value[index] = -this.value[index]!;
+    return this;
+  }
 }
 
-/** One row of a frame being explained: its input row, where its components start, and its re-weighted shares. */
+/** One row of a frame being explained: its input row and where its components start. */
 export interface ExplainedRow {
   readonly frame: HealthFrame;
   readonly offset: number;
   readonly row: PartnerPeriodMetrics;
-  readonly weights: Float64Array;
 }
 
 /** Components moving the score by less than this many points are not drivers. */
 const minimumLift = 0.5;
 
+/** No drivers: shared by every row without any (frozen, so no row can change the others'). */
+const noDrivers: readonly string[] = Object.freeze([]);
+
 /**
- * The components that lift the score most above (or pull it most below) neutral, in
- * points: weight x (normalized - 0.5) x 100 (NaN for dropped components, never picked).
- * Metric values are read from the row only for the few components named.
+ * How far each component lifts the score above neutral, in points, into ranking.value:
+ * weight x (normalized - 0.5) x 100 (NaN for dropped components, never picked).
  */
-export function drivers(plan: HealthPlan, texts: HealthTexts, ranking: Ranking, explained: ExplainedRow, direction: 1 | -1): string[] {
-  const { frame, offset, row, weights } = explained;
+export function liftOf({ frame, offset }: ExplainedRow, weights: Float64Array, length: number, ranking: Ranking): void {
+  for (let index = 0; index < length; index++) ranking.value[index] = weights[index]! * (frame.normalized[offset + index]! - 0.5) * 100;
+}
+
+/**
+ * The components with the largest values in ranking.value (the lifts, or for the drivers
+ * down the negated lifts, see liftOf), in words. Metric values are read from the row only
+ * for the few components named.
+ */
+export function drivers(plan: HealthPlan, texts: HealthTexts, ranking: Ranking, explained: ExplainedRow): readonly string[] {
+  const { frame, offset, row } = explained;
   const length = plan.components.length;
-  for (let index = 0; index < length; index++) ranking.value[index] = direction * weights[index]! * (frame.normalized[offset + index]! - 0.5) * 100;
   const found = ranking.pick(length, plan.drivers, minimumLift);
+  if (found === 0) return noDrivers;
   const listed = new Array<string>(found);
   for (let rank = 0; rank < found; rank++) {
     const index = ranking.top[rank]!;

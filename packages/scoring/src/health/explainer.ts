@@ -1,10 +1,10 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
-import { round } from '../format.js';
+import { round, RoundedValues } from '../format.js';
 import type { HealthChange, HealthExplanation, Imputation } from '../types.js';
-import { changeOf, drivers, Ranking, type ExplainedRow } from './explain.js';
+import { changeOf, drivers, liftOf, Ranking, type ExplainedRow } from './explain.js';
 import type { HealthFrame } from './frame.js';
 import type { HealthPlan } from './plan.js';
-import { PointsScratch, rowPoints } from './points.js';
+import { PointsScratch, RowPoints } from './points.js';
 import { HealthTexts } from './texts.js';
 
 /** Per-metric arrays of a row with missing metrics: what was imputed and the re-weighted shares. */
@@ -17,6 +17,9 @@ interface Incomplete {
 /** Which metrics of a row are missing, one bit per component: exact in a double up to this many components. */
 const maxPatternBits = 52;
 
+/** Normalized values as explanations show them (4 decimals, 0..1). */
+const shownNormalized = new RoundedValues(4, 0, 1);
+
 /**
  * Explains health scores of one plan: built once per run, so every row shares the texts,
  * the scratch space, and the arrays that depend only on which metrics are missing (what was
@@ -25,6 +28,7 @@ const maxPatternBits = 52;
  */
 export class HealthExplainer {
   readonly texts: HealthTexts;
+  private readonly points: RowPoints;
   private readonly now: PointsScratch;
   private readonly before: PointsScratch;
   private readonly ranking: Ranking;
@@ -35,6 +39,7 @@ export class HealthExplainer {
   constructor(private readonly plan: HealthPlan) {
     const count = plan.components.length;
     this.texts = new HealthTexts(plan.components);
+    this.points = new RowPoints(plan);
     this.now = new PointsScratch(count);
     this.before = new PointsScratch(count);
     this.ranking = new Ranking(count);
@@ -44,14 +49,14 @@ export class HealthExplainer {
 
   /** The change of row `index` of `frame` since row `back` of the previous period's frame (rows of the same partner). */
   change(frame: HealthFrame, index: number, previous: HealthFrame, back: number): HealthChange {
-    rowPoints(this.plan, frame, index, this.now);
+    this.points.compute(frame, index, this.now);
     return this.changeFromPoints(frame, index, previous, back);
   }
 
   /** The explanation of row `index` of `frame`; `previous` and `back` locate the partner's row a period earlier (back < 0: none). */
   explain(frame: HealthFrame, index: number, row: PartnerPeriodMetrics, previous: HealthFrame | null, back: number): HealthExplanation {
     const { plan } = this;
-    const scratch = rowPoints(plan, frame, index, this.now);
+    const scratch = this.points.compute(frame, index, this.now);
     const count = plan.components.length;
     const offset = index * count;
     const points = new Array<number>(count);
@@ -60,19 +65,22 @@ export class HealthExplainer {
     for (let at = 0; at < count; at++) {
       const scaled = frame.normalized[offset + at]!;
       points[at] = scratch.points[at]!;
-      normalized[at] = Number.isNaN(scaled) ? null : round(scaled, 4);
+      normalized[at] = Number.isNaN(scaled) ? null : shownNormalized.of(scaled);
       pattern = pattern * 2 + frame.missing[offset + at]!;
     }
     const partial = pattern === 0 ? null : this.incomplete(frame, offset, pattern);
-    const explained: ExplainedRow = { frame, offset, row, weights: scratch.weights };
+    const explained: ExplainedRow = { frame, offset, row };
+    liftOf(explained, scratch.weights, count, this.ranking);
+    const up = drivers(plan, this.texts, this.ranking, explained);
+    const down = drivers(plan, this.texts, this.ranking.negate(count), explained);
     return {
       metrics: plan.metrics,
       points,
       normalized,
       weights: partial?.weights ?? this.nominalWeights,
       imputed: partial?.imputed ?? this.nothingImputed,
-      drivers_up: drivers(plan, this.texts, this.ranking, explained, 1),
-      drivers_down: drivers(plan, this.texts, this.ranking, explained, -1),
+      drivers_up: up,
+      drivers_down: down,
       change: previous && back >= 0 ? this.changeFromPoints(frame, index, previous, back) : null,
       data_coverage: partial?.coverage ?? 1,
     };
@@ -80,7 +88,7 @@ export class HealthExplainer {
 
   /** The change against `back` of `previous`, with this row's points already in the `now` scratch. */
   private changeFromPoints(frame: HealthFrame, index: number, previous: HealthFrame, back: number): HealthChange {
-    if (previous.pointsReady[back] !== 1) rowPoints(this.plan, previous, back, this.before);
+    if (previous.pointsReady[back] !== 1) this.points.compute(previous, back, this.before);
     const count = this.plan.components.length;
     return changeOf(this.plan.components, this.texts, this.ranking, this.now.points, previous.points, back * count, frame.score[index]!, previous.score[back]!);
   }

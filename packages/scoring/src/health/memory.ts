@@ -25,6 +25,8 @@ export class HealthMemory {
   /** Buffers of frame scores and of frame details (see HealthFrame), pooled apart: their sizes differ. */
   readonly scoreBuffers = new BufferPool();
   readonly detailBuffers = new BufferPool();
+  /** Buffers of the other per-period columns (trend, trailing sums, decisions; see ColumnAllocator). */
+  readonly columnBuffers = new BufferPool();
   private capacity = 0;
   /** Raw metric values, column-major. */
   values = new Float64Array(0);
@@ -51,5 +53,49 @@ export class HealthMemory {
   histogram(length: number): Float64Array {
     if (this.counts.length < length) this.counts = new Float64Array(length);
     return this.counts;
+  }
+}
+
+/**
+ * Zeroed typed arrays for the columns of one period, in buffers taken from `pool` and listed
+ * in `taken` so that they go back to the pool when the period is released. A period's
+ * decisions allocated about 1.5 MB of fresh typed arrays, which V8 counts as external memory:
+ * scoring every period of a large history ran a full collection of the input rows for it.
+ */
+export class ColumnAllocator {
+  constructor(
+    private readonly pool: BufferPool,
+    private readonly taken: ArrayBuffer[],
+  ) {}
+
+  float64(length: number): Float64Array {
+    return new Float64Array(this.buffer(length * 8), 0, length);
+  }
+
+  float32(length: number): Float32Array {
+    return new Float32Array(this.buffer(length * 4), 0, length);
+  }
+
+  uint16(length: number): Uint16Array {
+    return new Uint16Array(this.buffer(length * 2), 0, length);
+  }
+
+  int16(length: number): Int16Array {
+    return new Int16Array(this.buffer(length * 2), 0, length);
+  }
+
+  uint8(length: number): Uint8Array {
+    return new Uint8Array(this.buffer(length), 0, length);
+  }
+
+  int8(length: number): Int8Array {
+    return new Int8Array(this.buffer(length), 0, length);
+  }
+
+  private buffer(bytes: number): ArrayBuffer {
+    const buffer = this.pool.take(bytes);
+    new Uint8Array(buffer, 0, bytes).fill(0);
+    this.taken.push(buffer);
+    return buffer;
   }
 }

@@ -1,13 +1,18 @@
 import type { ScoringContext } from '../context.js';
-import { round } from '../format.js';
+import { RoundedValues } from '../format.js';
 import type { HealthScoreRow } from '../types.js';
 import type { Slice } from '../slice.js';
 import { categoryCount } from './combine.js';
 import type { HealthScores } from './frame.js';
 
+/** Category scores as rows show them (one decimal, 0..100). */
+const shownCategoryScore = new RoundedValues(1, 0, 100);
+/** Trend slopes as rows show them (two decimals; scores of 0..100 cannot change faster than 100 points a period). */
+const shownSlope = new RoundedValues(2, -100, 100);
+
 function categoryScore(frame: HealthScores, index: number, category: number): number | null {
   const value = frame.categoryScore[index * categoryCount + category]!;
-  return Number.isNaN(value) ? null : round(value, 1);
+  return Number.isNaN(value) ? null : shownCategoryScore.of(value);
 }
 
 /** health_scores rows of a slice of a period, with explanations. */
@@ -38,7 +43,7 @@ export function healthRows(context: ScoringContext, period: number, slice: Slice
       enablement_score: categoryScore(frame, index, 2),
       engagement_score: categoryScore(frame, index, 3),
       score_change: explanation.change ? explanation.change.delta : null,
-      trend_slope: Number.isNaN(slope) ? null : round(slope, 2),
+      trend_slope: Number.isNaN(slope) ? null : shownSlope.of(slope),
       trend_periods: trend.points[index]!,
       peer_group: frame.peerGroupLabels[frame.peerGroup[index]!]!,
       explanation,

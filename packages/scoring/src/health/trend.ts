@@ -1,5 +1,6 @@
 import type { ScoringHistory } from '../history.js';
 import type { HealthScores } from './frame.js';
+import type { ColumnAllocator } from './memory.js';
 
 export interface Trend {
   /** Least-squares slope of the score in points per period; NaN with fewer than 2 points. */
@@ -9,12 +10,18 @@ export interface Trend {
 }
 
 /** Slope of each row's score over the `periods` periods ending at `period` (x = period index). */
-export function computeTrend(history: ScoringHistory, period: number, periods: number, scoresAt: (period: number) => HealthScores): Trend {
+export function computeTrend(
+  history: ScoringHistory,
+  period: number,
+  periods: number,
+  scoresAt: (period: number) => HealthScores,
+  allocate: ColumnAllocator,
+): Trend {
   const partners = history.partnerOf[period]!;
   const first = Math.max(0, period - periods + 1);
   const frames = Array.from({ length: period - first + 1 }, (_, offset) => scoresAt(first + offset));
-  const slope = new Float32Array(partners.length);
-  const points = new Uint8Array(partners.length);
+  const slope = allocate.float32(partners.length);
+  const points = allocate.uint8(partners.length);
   for (let row = 0; row < partners.length; row++) {
     let n = 0;
     let sx = 0;

@@ -1,5 +1,6 @@
 import type { ScoringConfig } from '../config/schema.js';
 import type { ScoringContext } from '../context.js';
+import type { ColumnAllocator } from '../health/memory.js';
 import { lookBack, segmentFacts, type SegmentDecisions, type SegmentFacts } from './facts.js';
 import { segmentRules, type SegmentRule } from './rules.js';
 
@@ -42,9 +43,9 @@ export function chooseRule(facts: SegmentFacts, segments: Segments, daysPerPerio
   return 'maintain';
 }
 
-export function decideSegments(context: ScoringContext, period: number): SegmentDecisions {
+export function decideSegments(context: ScoringContext, period: number, allocate: ColumnAllocator): SegmentDecisions {
   const size = context.history.rowsByPeriod[period]?.length ?? 0;
-  const decisions: SegmentDecisions = { rules: new Uint8Array(size), periodsWithoutActivity: new Uint16Array(size), intervened: new Uint8Array(size) };
+  const decisions: SegmentDecisions = { rules: allocate.uint8(size), periodsWithoutActivity: allocate.uint16(size), intervened: allocate.uint8(size) };
   for (let index = 0; index < size; index++) {
     lookBack(context, period, index, decisions);
     const facts = segmentFacts(context, period, index, decisions);

@@ -1,7 +1,8 @@
 import { tierActions, type TierAction } from '../config/schema-outputs.js';
 import type { ScoringContext } from '../context.js';
+import type { ColumnAllocator } from '../health/memory.js';
 import { rowBack } from '../measures.js';
-import { highestRetained } from './ladder.js';
+import { highestRetained, type TierChecks } from './ladder.js';
 
 /**
  * Tier recommendation per row: action (index into tierActions) and recommended ladder index
@@ -36,13 +37,13 @@ export interface TierFacts {
 }
 
 /** Periods in a row, ending at `period`, qualifying for a tier above `current`; the lowest such tier goes to promoteTo[index]. */
-function promoteStreak(context: ScoringContext, partner: number, period: number, index: number, decisions: TierDecisions): number {
+function promoteStreak(context: ScoringContext, recent: readonly TierChecks[], partner: number, period: number, index: number, decisions: TierDecisions): number {
   const current = decisions.current[index]!;
   let streak = 0;
   let to = Infinity;
-  for (let back = 0; back < context.config.tiers.consecutive_periods; back++) {
+  for (let back = 0; back < recent.length; back++) {
     const at = rowBack(context.history, partner, period, back);
-    const qualified = at < 0 ? -1 : context.tierChecks(period - back).highestEntry[at]!;
+    const qualified = at < 0 ? -1 : recent[back]!.highestEntry[at]!;
     if (qualified <= current) break;
     streak++;
     to = Math.min(to, qualified);
@@ -51,18 +52,18 @@ function promoteStreak(context: ScoringContext, partner: number, period: number,
   return streak;
 }
 
-function demoteStreak(context: ScoringContext, partner: number, period: number, current: number): number {
+function demoteStreak(context: ScoringContext, recent: readonly TierChecks[], partner: number, period: number, current: number): number {
   let streak = 0;
-  for (let back = 0; back < context.config.tiers.consecutive_periods; back++) {
+  for (let back = 0; back < recent.length; back++) {
     const at = rowBack(context.history, partner, period, back);
-    if (at < 0 || context.tierChecks(period - back).retain[current]![at] === 1) break;
+    if (at < 0 || recent[back]!.retain[current]![at] === 1) break;
     streak++;
   }
   return streak;
 }
 
-/** Fills the facts columns of row `index` of a period. */
-function fillFacts(context: ScoringContext, period: number, index: number, decisions: TierDecisions): void {
+/** Fills the facts columns of row `index` of a period; `recent` holds the checks of the period and the ones before it that the streaks read. */
+function fillFacts(context: ScoringContext, recent: readonly TierChecks[], period: number, index: number, decisions: TierDecisions): void {
   const { history, ladder } = context;
   const partner = history.partnerOf[period]![index]!;
   const current = ladder.index.get(history.rowsByPeriod[period]![index]!.tier) ?? -1;
@@ -72,10 +73,10 @@ function fillFacts(context: ScoringContext, period: number, index: number, decis
     decisions.demoteTo[index] = -1;
     return;
   }
-  decisions.promoteStreak[index] = promoteStreak(context, partner, period, index, decisions);
-  const demote = demoteStreak(context, partner, period, current);
+  decisions.promoteStreak[index] = promoteStreak(context, recent, partner, period, index, decisions);
+  const demote = demoteStreak(context, recent, partner, period, current);
   decisions.demoteStreak[index] = demote;
-  decisions.demoteTo[index] = demote > 0 ? highestRetained(context.tierChecks(period), index, current) : -1;
+  decisions.demoteTo[index] = demote > 0 ? highestRetained(recent[0]!, index, current) : -1;
 }
 
 /** The facts of row `index` behind its decision. */
@@ -91,10 +92,10 @@ export function tierFactsAt(decisions: TierDecisions, index: number): TierFacts 
 }
 
 /** Periods in a row, ending at each row of `period`, that the partner has had its current tier. */
-export function computeTenure(context: ScoringContext, period: number): Uint16Array {
+export function computeTenure(context: ScoringContext, period: number, allocate: ColumnAllocator): Uint16Array {
   const { history } = context;
   const rows = history.rowsByPeriod[period]!;
-  const tenure = new Uint16Array(rows.length);
+  const tenure = allocate.uint16(rows.length);
   const previous = period > 0 ? context.tenure(period - 1) : null;
   rows.forEach((row, index) => {
     const before = period > 0 ? history.rowIndex[period - 1]![history.partnerOf[period]![index]!]! : -1;
@@ -118,21 +119,32 @@ export function chooseTier(facts: TierFacts, needed: number, minTenure: number):
   return { action: 'retain', tier: facts.current };
 }
 
-export function decideTiers(context: ScoringContext, period: number): TierDecisions {
+/**
+ * The tier checks of `period` and of the consecutive_periods - 1 periods before it (those
+ * that exist), looked up once per period rather than once per row and period back.
+ */
+function recentChecks(context: ScoringContext, period: number): TierChecks[] {
+  const recent: TierChecks[] = [];
+  for (let back = 0; back < context.config.tiers.consecutive_periods && back <= period; back++) recent.push(context.tierChecks(period - back));
+  return recent;
+}
+
+export function decideTiers(context: ScoringContext, period: number, allocate: ColumnAllocator): TierDecisions {
   const size = context.history.rowsByPeriod[period]?.length ?? 0;
   const { consecutive_periods: needed, min_tenure_periods: minTenure } = context.config.tiers;
   const decisions: TierDecisions = {
-    action: new Uint8Array(size),
-    recommended: new Int16Array(size),
-    current: new Int16Array(size),
+    action: allocate.uint8(size),
+    recommended: allocate.int16(size),
+    current: allocate.int16(size),
     tenure: context.tenure(period),
-    promoteStreak: new Uint16Array(size),
-    promoteTo: new Int16Array(size),
-    demoteStreak: new Uint16Array(size),
-    demoteTo: new Int16Array(size),
+    promoteStreak: allocate.uint16(size),
+    promoteTo: allocate.int16(size),
+    demoteStreak: allocate.uint16(size),
+    demoteTo: allocate.int16(size),
   };
+  const recent = recentChecks(context, period);
   for (let index = 0; index < size; index++) {
-    fillFacts(context, period, index, decisions);
+    fillFacts(context, recent, period, index, decisions);
     const choice = chooseTier(tierFactsAt(decisions, index), needed, minTenure);
     decisions.action[index] = tierActions.indexOf(choice.action);
     decisions.recommended[index] = choice.tier;

@@ -1,7 +1,9 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringConfig } from '../config/schema.js';
 import type { TierCriteria, TierMeasure } from '../config/schema-rules.js';
+import type { ColumnAllocator } from '../health/memory.js';
 import { metricReaders } from '../metric-readers.js';
+import { CriterionChecks } from './checks.js';
 import { CheckPhrases } from './phrases.js';
 
 /** The value of a criterion's measure for one row of a period; null when missing. */
@@ -12,6 +14,7 @@ export interface Criterion {
   readonly threshold: number;
   readonly read: MeasureReader;
   readonly phrases: CheckPhrases;
+  readonly checks: CriterionChecks;
 }
 
 export interface LadderTier {
@@ -53,17 +56,18 @@ function measureReader(measure: TierMeasure): MeasureReader {
   return (measures, index) => read(measures.rows[index]!);
 }
 
-function criteria(map: TierCriteria): Criterion[] {
+function criteria(tier: string, kind: 'entry' | 'retain', map: TierCriteria): Criterion[] {
   return (Object.entries(map) as [TierMeasure, number][]).map(([measure, threshold]) => ({
     measure,
     threshold,
     read: measureReader(measure),
     phrases: new CheckPhrases(measure, threshold),
+    checks: new CriterionChecks(tier, kind, measure, threshold),
   }));
 }
 
 export function compileLadder(config: ScoringConfig): Ladder {
-  const tiers = config.tiers.ladder.map((tier) => ({ tier: tier.tier, entry: criteria(tier.entry), retain: criteria(tier.retain) }));
+  const tiers = config.tiers.ladder.map((tier) => ({ tier: tier.tier, entry: criteria(tier.tier, 'entry', tier.entry), retain: criteria(tier.tier, 'retain', tier.retain) }));
   return { tiers, index: new Map(tiers.map((tier, index) => [tier.tier, index])) };
 }
 
@@ -77,11 +81,11 @@ function meets(measures: PeriodMeasures, index: number, list: readonly Criterion
 }
 
 /** Evaluates every tier's entry and retention criteria for every row of a period once. */
-export function checkTiers(ladder: Ladder, measures: PeriodMeasures): TierChecks {
+export function checkTiers(ladder: Ladder, measures: PeriodMeasures, allocate: ColumnAllocator): TierChecks {
   const size = measures.rows.length;
-  const entry = ladder.tiers.map(() => new Uint8Array(size));
-  const retain = ladder.tiers.map(() => new Uint8Array(size));
-  const highestEntry = new Int8Array(size).fill(-1);
+  const entry = ladder.tiers.map(() => allocate.uint8(size));
+  const retain = ladder.tiers.map(() => allocate.uint8(size));
+  const highestEntry = allocate.int8(size).fill(-1);
   // Row by row, so each row's metrics are read while they are in the cache.
   for (let index = 0; index < size; index++)
     for (let at = 0; at < ladder.tiers.length; at++) {

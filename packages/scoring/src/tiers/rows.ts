@@ -1,7 +1,6 @@
 import type { ScoringContext } from '../context.js';
 import { tierActions } from '../config/schema-outputs.js';
 import type { Slice } from '../slice.js';
-import { round } from '../format.js';
 import type { CriterionCheck, TierRecommendationRow } from '../types.js';
 import { tierFactsAt, type TierFacts } from './decide.js';
 import type { Criterion, LadderTier, PeriodMeasures } from './ladder.js';
@@ -19,9 +18,8 @@ const noCriteria: readonly Criterion[] = [];
 function addChecks(out: CriterionCheck[], from: number, measures: PeriodMeasures, index: number, step: LadderTier, kind: 'entry' | 'retain'): void {
   const list = kind === 'entry' ? step.entry : step.retain;
   for (let at = 0; at < list.length; at++) {
-    const { measure, threshold, read } = list[at]!;
-    const value = read(measures, index);
-    out[from + at] = { tier: step.tier, kind, measure, value: value === null ? null : round(value, 4), threshold, passed: value !== null && value >= threshold };
+    const { read, checks } = list[at]!;
+    out[from + at] = checks.check(read(measures, index));
   }
 }
 
