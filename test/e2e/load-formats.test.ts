@@ -314,11 +314,23 @@ describe('file formats and messy exports', () => {
     expect(summary.failed[0]?.error).toMatch(/^revenue-noheader\.csv, line 1: missing required column booked_at/);
   });
 
-  it('warns when every row of a file was quarantined, naming the main reason', async () => {
-    const csv = lines('line_id,partner_id,booked_at,amount,currency', 'AQ1,P1,01.02.2026,10,USD', 'AQ2,P1,02.02.2026,10,USD');
+  it('warns when every row of a file was quarantined, naming the main reason and the date layout that reads the dates', async () => {
+    const csv = lines('line_id,partner_id,booked_at,amount,currency', 'AQ1,P1,01.02.2026,10,USD', 'AQ2,P1,22.02.2026,10,USD');
     const summary = await load(writeFiles(tempFolder('all-quarantined'), { 'revenue-dotted.csv': csv }));
     expect(summary.batches[0]).toMatchObject({ status: 'succeeded', rowsLoaded: 0, rowsQuarantined: 2 });
-    expect(summary.warnings).toEqual([expect.stringMatching(/^revenue-dotted\.csv: every row was quarantined \(invalid_date: 2 rows\)/)]);
+    expect(summary.warnings).toEqual([
+      expect.stringMatching(/^revenue-dotted\.csv: every row was quarantined \(invalid_date: 2 rows\)/),
+      'revenue-dotted.csv: its dates read as DD.MM.YYYY: set date_format: DD.MM.YYYY on the source in config/sources.yml (--date-format with --path) and load the file again',
+    ]);
+  });
+
+  it('suggests the decimal comma when most amounts of a file are written with one', async () => {
+    const csv = lines('line_id;partner_id;booked_at;amount;currency', 'DC1;P1;2026-02-01;1.234,50;USD', 'DC2;P1;2026-02-01;12,5;USD', 'DC3;P1;2026-02-01;7;USD');
+    const summary = await load(writeFiles(tempFolder('decimal-comma-hint'), { 'revenue-eu.csv': csv }));
+    expect(summary).toMatchObject({ rowsLoaded: 1, rowsQuarantined: 2 });
+    expect(summary.warnings).toEqual([
+      'revenue-eu.csv: its numbers use a decimal comma (1.234,50): set decimal_separator: "," on the source in config/sources.yml (--decimal-separator , with --path) and load the file again',
+    ]);
   });
 
   it('fails a file named .xlsx that is not a workbook, naming it, and loads nothing of it', async () => {

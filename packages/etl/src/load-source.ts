@@ -1,6 +1,7 @@
 import { countryCodes, entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { SourceConfigError } from './errors.js';
 import { discoverFiles, loadFile, type DataFile } from './files.js';
+import { formatHints } from './format-hints.js';
 import { abandonInterruptedBatches, totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
 import { loadEntityQuery } from './sql-source.js';
 import type { EntityQuery, FilesSource, SourceDefinition } from './sources.js';
@@ -166,5 +167,5 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
   }
   const summary = summarize(source.name, results, ignored);
   const earlier = interrupted.map(({ fileName, loadId }) => `${fileName}: an earlier load (${loadId}) was interrupted when its process stopped; it loaded nothing and is now recorded as failed`);
-  return { ...summary, warnings: [...earlier, ...summary.warnings] };
+  return { ...summary, warnings: [...earlier, ...summary.warnings, ...(await formatHints(target.db, results))] };
 }
