@@ -30,6 +30,12 @@ describe('files that cannot be read', () => {
     ['UTF-16 text without a byte-order mark', 'revenue.csv', Buffer.from('line_id,partner_id,booked_at,amount,currency\nR1,P1,2026-01-15,10,USD\n', 'utf16le'), /revenue\.csv: this looks like UTF-16 text without a byte-order mark; set the source's encoding to utf-16le/],
     ['a missing required column', 'revenue.csv', lines('line_id,partner_id,amount,currency', 'R1,P1,10,USD'), /revenue\.csv, line 1: missing required column booked_at \(or booking_date, invoice_date, date\) for revenue\. Found columns: line_id, partner_id, amount, currency/],
     ['an empty file', 'revenue.csv', '', /revenue\.csv: the file is empty/],
+    [
+      'more title rows above the header than are passed over',
+      'revenue.csv',
+      lines(...Array.from({ length: 11 }, (_, row) => `title ${row + 1}`), 'line_id,partner_id,booked_at,amount,currency', 'R1,P1,2026-01-15,10,USD'),
+      /revenue\.csv, line 1: missing required columns .*Found columns: title 1\..*\(no header found: none of the first 11 non-blank rows names the required columns\)/,
+    ],
     ['a quote that never closes', 'revenue.csv', `${revenue}R9,P1,2026-01-15,10,USD,"Suite\nR10,P1,2026-01-15,10,USD,Suite\n`, /revenue\.csv, line 2002: a quoted field starting here is never closed/],
     [
       'an undoubled quote inside quotes that runs over the next rows',

@@ -137,9 +137,10 @@ describe('file formats and messy exports', () => {
       'AC8,P1,2026-02-01,"usd 1,000",USD',
       'AC9,P1,2026-02-01,12 EUR,USD',
       'AD1,P1,2026-02-01,12 USDX,USD',
+      'AD2,P1,2026-02-01,12 34 USD,USD',
     );
     const summary = await load(writeFiles(tempFolder('accounting'), { 'revenue-accounting.csv': revenueFile }));
-    expect(summary).toMatchObject({ rowsLoaded: 7, rowsQuarantined: 3, quarantinedByReason: { invalid_number: 2, currency_mismatch: 1 } });
+    expect(summary).toMatchObject({ rowsLoaded: 7, rowsQuarantined: 4, quarantinedByReason: { invalid_number: 3, currency_mismatch: 1 } });
     const amounts = await test.db('core.revenue').whereIn('line_id', ['AC1', 'AC2', 'AC3', 'AC4', 'AC5', 'AC7', 'AC8']).orderBy('line_id').select('line_id', 'amount');
     expect(amounts).toEqual([
       { line_id: 'AC1', amount: '1234.5600' },
@@ -151,7 +152,9 @@ describe('file formats and messy exports', () => {
       { line_id: 'AC8', amount: '1000.0000' },
     ]);
     const mismatch = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-accounting.csv', reason_code: 'currency_mismatch' }).first('line_number', 'message');
-    expect(mismatch).toEqual({ line_number: '10', message: `amount = "12 EUR": The amount names a currency (USD 1,234.50, 1234.50 EUR) other than the row's currency.` });
+    expect(mismatch).toEqual({ line_number: '10', message: `amount = "12 EUR": The amount names a currency (USD 1,234.50, 1234.50 EUR) other than the row's currency (USD).` });
+    const spaced = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-accounting.csv', line_number: 12 }).first('message');
+    expect(spaced).toEqual({ message: 'amount = "12 34 USD": Not a number.' });
   });
 
   it('reads decimal commas where the source declares them, and never a point as a decimal point there', async () => {
@@ -300,7 +303,7 @@ describe('file formats and messy exports', () => {
     const csv = lines('sep=;', 'Partner revenue report;;;;', 'Exported 2026-03-01;;;;', '', 'Line ID;partnerId;BookedAt;Amount;Currency', 'TT1;P1;2026-02-01;10;USD', 'TT2;P1;2026-02-01;ten;USD');
     const summary = await load(writeFiles(tempFolder('title-rows'), { 'revenue-report.csv': csv }));
     expect(summary.batches[0]).toMatchObject({ status: 'succeeded', rowsRead: 2, rowsLoaded: 1, rowsQuarantined: 1, headerLine: 5 });
-    expect(summary.warnings).toEqual(['revenue-report.csv: the header is on line 5; the lines above it were passed over as a title']);
+    expect(summary.warnings).toEqual(['revenue-report.csv: the header is on line 5; the 2 rows above it were passed over as a title']);
     const batch = await test.db('ops.load_batches').where({ load_id: summary.batches[0]?.loadId }).first('delimiter', 'header_line');
     expect(batch).toEqual({ delimiter: ';', header_line: 5 });
     const bad = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-report.csv' }).first('line_number', 'reason_code');
@@ -319,8 +322,17 @@ describe('file formats and messy exports', () => {
     const summary = await load(writeFiles(tempFolder('all-quarantined'), { 'revenue-dotted.csv': csv }));
     expect(summary.batches[0]).toMatchObject({ status: 'succeeded', rowsLoaded: 0, rowsQuarantined: 2 });
     expect(summary.warnings).toEqual([
-      expect.stringMatching(/^revenue-dotted\.csv: every row was quarantined \(invalid_date: 2 rows\)/),
+      expect.stringMatching(/^revenue-dotted\.csv: every row was quarantined \(invalid_date 2\)/),
       'revenue-dotted.csv: its dates read as DD.MM.YYYY: set date_format: DD.MM.YYYY on the source in config/sources.yml (--date-format with --path) and load the file again',
+    ]);
+  });
+
+  it("says when a folder has nothing to load, and names files called after an entity in a format it does not read", async () => {
+    const summary = await load(writeFiles(tempFolder('json-array'), { 'revenue-c.json': '[{"partner_id": "P1"}]', 'notes.md': '# notes' }));
+    expect(summary.batches).toEqual([]);
+    expect(summary.warnings).toEqual([
+      expect.stringMatching(/^nothing to load: no data files in .*json-array/),
+      expect.stringMatching(/^revenue-c\.json: named after revenue, but \.json is not a format the loader reads .*a JSON array must be written one object per line as \.jsonl$/),
     ]);
   });
 

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
 import { readJsonLines } from './input/jsonl.js';
-import type { ColumnNames, RecordSink } from './input/records.js';
+import type { ColumnNames, ReadSummary, RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
 import { SourceConfigError } from './errors.js';
 
@@ -119,6 +119,8 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+const headerFacts = ({ headerLine, titleRows }: ReadSummary) => ({ ...(headerLine ? { headerLine } : {}), ...(titleRows ? { titleRows } : {}) });
+
 async function readFile(file: DataFile, definition: EntityDefinition, target: LoadTarget, options: FileReadOptions, sink: RecordSink): Promise<ReadFacts> {
   const readOptions = {
     file: file.name,
@@ -130,7 +132,7 @@ async function readFile(file: DataFile, definition: EntityDefinition, target: Lo
     // Loaded on first use: the Excel reader's dependencies cost ~30 MB that text loads do not need.
     const { readXlsx } = await import('./input/xlsx.js');
     const summary = await readXlsx(file.path, definition, readOptions, sink);
-    return { records: summary.records, sha256: await sha256Of(file.path), ...(summary.headerLine ? { headerLine: summary.headerLine } : {}) };
+    return { records: summary.records, sha256: await sha256Of(file.path), ...headerFacts(summary) };
   }
   const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
   const summary = file.format === 'jsonl' ? await readJsonLines(opened.text, definition, readOptions, sink) : await readCsv(opened.text, definition, readOptions, sink);
@@ -140,7 +142,7 @@ async function readFile(file: DataFile, definition: EntityDefinition, target: Lo
     sha256: facts.sha256,
     encoding: facts.encoding,
     ...(summary.delimiter ? { delimiter: summary.delimiter } : {}),
-    ...(summary.headerLine ? { headerLine: summary.headerLine } : {}),
+    ...headerFacts(summary),
   };
 }
 

@@ -33,6 +33,8 @@ export interface ReadFacts {
   readonly delimiter?: string;
   /** Line of the header row (tabular files). */
   readonly headerLine?: number;
+  /** Rows above the header passed over as a report's title. */
+  readonly titleRows?: number;
 }
 
 export interface BatchResult extends MergeCounts {
@@ -44,8 +46,9 @@ export interface BatchResult extends MergeCounts {
   readonly rowsRead: number;
   readonly error?: string;
   readonly sha256?: string;
-  /** Line of the header row when rows above it were passed over as a report's title. */
+  /** Where the header was when rows above it were passed over as a report's title. */
   readonly headerLine?: number;
+  readonly titleRows?: number;
   readonly durationMs: number;
 }
 
@@ -154,7 +157,7 @@ export async function loadBatch(
   let facts: ReadFacts = { records: 0 };
   try {
     const counts = await runLocked(target, { loadId, entity, fileName, read }, (seen) => (facts = seen));
-    const belowTitle = facts.headerLine !== undefined && facts.headerLine > 1 ? { headerLine: facts.headerLine } : {};
+    const belowTitle = facts.titleRows ? { headerLine: facts.headerLine, titleRows: facts.titleRows } : {};
     return { ...base, ...counts, status: 'succeeded', rowsRead: facts.records, ...(facts.sha256 ? { sha256: facts.sha256 } : {}), ...belowTitle, durationMs: Date.now() - started };
   } catch (error) {
     const stopped = target.signal?.aborted === true;

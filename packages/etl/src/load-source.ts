@@ -1,6 +1,7 @@
+import { extname } from 'node:path';
 import { countryCodes, entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { SourceConfigError } from './errors.js';
-import { discoverFiles, loadFile, type DataFile } from './files.js';
+import { discoverFiles, entityOfFile, loadFile, type DataFile } from './files.js';
 import { formatHints } from './format-hints.js';
 import { abandonInterruptedBatches, totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
 import { loadEntityQuery } from './sql-source.js';
@@ -73,10 +74,12 @@ async function plan(source: SourceDefinition, entities: readonly EntityName[]): 
   return { batches, ignored: [] };
 }
 
-/** The reason with the most rows of a batch's quarantine. */
-function mainReason(batch: BatchResult): string {
-  const [reason, rows] = Object.entries(batch.quarantinedByReason).sort((a, b) => b[1] - a[1])[0] ?? ['unknown', 0];
-  return `${reason}: ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+/** A batch's quarantine by reason, most rows first: "invalid_number 6, invalid_date 2". */
+function reasonCounts(batch: BatchResult): string {
+  return Object.entries(batch.quarantinedByReason)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, rows]) => `${reason} ${rows.toLocaleString('en-US')}`)
+    .join(', ');
 }
 
 /**
@@ -89,11 +92,22 @@ function loadWarnings(batches: readonly BatchResult[]): string[] {
   for (const batch of batches) {
     if (batch.status !== 'succeeded') continue;
     if (batch.rowsRead > 0 && batch.rowsQuarantined === batch.rowsRead) {
-      warnings.push(`${batch.fileName}: every row was quarantined (${mainReason(batch)}); check the file's columns and formats against docs/data-contract.md (ppm quarantine --file ${batch.fileName} lists them)`);
+      warnings.push(`${batch.fileName}: every row was quarantined (${reasonCounts(batch)}); check the file's columns and formats against docs/data-contract.md (ppm quarantine --file ${batch.fileName} lists them)`);
     }
-    if (batch.headerLine !== undefined) warnings.push(`${batch.fileName}: the header is on line ${batch.headerLine}; the lines above it were passed over as a title`);
+    if (batch.titleRows) warnings.push(`${batch.fileName}: the header is on line ${batch.headerLine ?? '?'}; the ${batch.titleRows === 1 ? 'row' : `${batch.titleRows} rows`} above it ${batch.titleRows === 1 ? 'was' : 'were'} passed over as a title`);
   }
   return warnings;
+}
+
+/** Files named after an entity that were ignored: their format is not one the loader reads. */
+function unreadableFormats(ignored: readonly string[]): string[] {
+  return ignored.flatMap((name) => {
+    const entity = entityOfFile(name);
+    if (!entity) return [];
+    return [
+      `${name}: named after ${entity}, but ${extname(name) || 'a name without an extension'} is not a format the loader reads (CSV .csv .tsv .txt, JSON Lines .jsonl .ndjson, each optionally .gz, or Excel .xlsx); a JSON array must be written one object per line as .jsonl`,
+    ];
+  });
 }
 
 export function summarize(source: string, batches: readonly BatchResult[], ignoredFiles: readonly string[]): LoadSummary {
@@ -167,5 +181,7 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
   }
   const summary = summarize(source.name, results, ignored);
   const earlier = interrupted.map(({ fileName, loadId }) => `${fileName}: an earlier load (${loadId}) was interrupted when its process stopped; it loaded nothing and is now recorded as failed`);
-  return { ...summary, warnings: [...earlier, ...summary.warnings, ...(await formatHints(target.db, results))] };
+  const nothing = batches.length === 0 ? [`nothing to load: ${source.type === 'files' ? `no data files in ${source.path}` : `source ${source.name} has no entity queries`}`] : [];
+  const warnings = [...nothing, ...earlier, ...unreadableFormats(ignored), ...summary.warnings, ...(await formatHints(target.db, results))];
+  return { ...summary, warnings };
 }

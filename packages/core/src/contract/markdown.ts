@@ -125,7 +125,7 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 |---|---|
 | date | ISO 8601 \`YYYY-MM-DD\`; a full timestamp is accepted and its date used |
 | timestamp | ISO 8601, e.g. \`2026-02-03T09:14:00Z\`; without a zone it is read as UTC |
-| decimal | decimal point; a comma only as thousands separator (\`1,234.50\`); a files source can declare \`decimal_separator: ","\` for decimal commas (\`1.234,50\`). Currency signs (\`$ € £ ¥\`) and spaces are ignored, and so is a currency code set apart by a space before or after the amount (\`USD 1,234.50\`, \`1234.5 EUR\`) when it is the row's currency (else \`currency_mismatch\`); accounting negatives \`(1,234.50)\` and a trailing minus \`1,234.50-\` are negative |
+| decimal | decimal point; a comma only as thousands separator (\`1,234.50\`); a files source can declare \`decimal_separator: ","\` for decimal commas (\`1.234,50\`). Currency signs (\`$ € £ ¥\`) and spaces are ignored, and so is a currency code set apart by a space before or after the amount (\`USD 1,234.50\`, \`1234.5 EUR\`) when it is the row's currency (else \`currency_mismatch\`); accounting negatives \`(1,234.50)\` and a trailing minus \`1,234.50-\` are negative. Spaces count only between groups of three digits (\`1 234.50\`). Amounts are kept to 4 decimals (rounded half away from zero) |
 | integer | whole number |
 | boolean | \`true\`/\`false\`, \`yes\`/\`no\`, \`y\`/\`n\`, \`1\`/\`0\`, \`t\`/\`f\` (any case) |
 | currency code | ISO 4217, three letters (any case) |

@@ -18,7 +18,7 @@ export const quarantineReasons = {
   currency_mismatch: "The amount names a currency (USD 1,234.50, 1234.50 EUR) other than the row's currency.",
   invalid_value: 'Not one of the allowed values.',
   negative_amount: 'A money amount is negative where that is not allowed.',
-  out_of_range: 'A value is outside its allowed range (e.g. count < 1, rate <= 0).',
+  out_of_range: 'A value is outside its allowed range: an amount of 10^16 or more, a count below 1, a rate of 0 or less.',
   future_date: 'A date lies further in the future than the configured load.max_future_days.',
   date_order: 'A date precedes the date it must follow (e.g. closed_at before registered_at).',
   unknown_currency: 'No FX rate for the currency on or before the row\'s date.',

@@ -127,7 +127,7 @@ export async function readCsv(source: Readable, entity: EntityDefinition, option
           reject(error);
           return;
         }
-        resolve({ records: mapper.records, headers: mapper.headers ?? [], headerLine: mapper.headerLine ?? 1, ...(delimiter ? { delimiter } : {}) });
+        resolve({ records: mapper.records, headers: mapper.headers ?? [], headerLine: mapper.headerLine ?? 1, titleRows: mapper.titleRows, ...(delimiter ? { delimiter } : {}) });
       },
       error(error: Error) {
         reject(error instanceof LoadError ? error : new LoadError(options.file, error.message));

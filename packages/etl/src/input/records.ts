@@ -20,8 +20,10 @@ export interface ReadSummary {
   readonly records: number;
   readonly delimiter?: string;
   readonly headers?: readonly string[];
-  /** Line (sheet row) of the header; rows above it were a report's title. */
+  /** Line (sheet row) of the header. */
   readonly headerLine?: number;
+  /** Non-blank rows above the header, passed over as a report's title. */
+  readonly titleRows?: number;
 }
 
 export interface ReadOptions {

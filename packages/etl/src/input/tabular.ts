@@ -50,10 +50,15 @@ export class TabularRecordMapper {
     this.emit(line, fields, malformed);
   }
 
+  /** Rows passed over above the header (a report's title). */
+  get titleRows(): number {
+    return this.mapping ? (this.notHeader?.rows ?? 0) : 0;
+  }
+
   /** Fails the file when no header was found: the first row's missing columns, or an empty file. */
   finish(): void {
     if (this.mapping) return;
-    if (this.notHeader) throw this.notHeader.error;
+    if (this.notHeader) throw this.noHeader();
     throw new LoadError(this.options.file, `the file is empty: expected a header row naming the ${this.entity.name} columns`);
   }
 
@@ -65,8 +70,15 @@ export class TabularRecordMapper {
       if (!(error instanceof MissingColumnsError)) throw error;
       this.notHeader ??= { error, rows: 0 };
       this.notHeader.rows += 1;
-      if (this.notHeader.rows > maxRowsAboveHeader) throw this.notHeader.error;
+      if (this.notHeader.rows > maxRowsAboveHeader) throw this.noHeader();
     }
+  }
+
+  /** The first row's missing columns, saying that the rows tried after it lack them too. */
+  private noHeader(): MissingColumnsError {
+    const { error, rows } = this.notHeader as { error: MissingColumnsError; rows: number };
+    if (rows === 1) return error;
+    return new MissingColumnsError(error.file, `${error.problem} (no header found: none of the first ${rows} non-blank rows names the required columns)`, error.line);
   }
 
   private emit(line: number, fields: readonly string[], malformed: string | undefined): void {

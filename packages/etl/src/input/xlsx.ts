@@ -69,5 +69,5 @@ export async function readXlsx(path: string, entity: EntityDefinition, options: 
     throw new LoadError(options.file, `not a readable Excel workbook (.xlsx): ${reason}`, rowNumber || undefined);
   }
   mapper.finish();
-  return { records: mapper.records, headers: mapper.headers ?? [], headerLine: mapper.headerLine ?? 1 };
+  return { records: mapper.records, headers: mapper.headers ?? [], headerLine: mapper.headerLine ?? 1, titleRows: mapper.titleRows };
 }

@@ -73,8 +73,12 @@ function castInLayout(isoCast: string, src: string, layout: DateLayout | undefin
   return `(case when ${isoDateShape(src)} then ${isoCast} else ${rewrittenToIso(src, layout)}::${type} end)`;
 }
 
-/** What formatted exports put in amounts besides digits: currency signs, and spaces (plain, no-break, narrow no-break) as thousands separators. */
-const amountDecorations = ' \u00a0\u202f$€£¥';
+/** Spaces in formatted amounts: plain, no-break, narrow no-break. */
+const spaces = ' \u00a0\u202f';
+const space = `[${spaces}]`;
+const currencySigns = '$€£¥';
+/** What formatted exports put in amounts besides digits: currency signs, and spaces as thousands separators. */
+const amountDecorations = `${spaces}${currencySigns}`;
 
 const isAsciiLetter = (code: string) => `(${code} between 65 and 90 or ${code} between 97 and 122)`;
 
@@ -84,10 +88,8 @@ const hasLetterAtEnds = (src: string) => `(${isAsciiLetter(`ascii(${src})`)} or 
 /** Whether a text needs plainAmount: cheap string functions, as this runs for every amount. */
 const isDecorated = (src: string) => `(translate(${src}, ${literal(`${amountDecorations}()`)}, '') <> ${src} or right(${src}, 1) = '-' or ${hasLetterAtEnds(src)})`;
 
-/** Spaces between an amount and its currency code (plain, no-break, narrow no-break). */
-const codeSpace = '[ \u00a0\u202f]+';
-const codeBefore = `^([A-Za-z]{3})${codeSpace}`;
-const codeAfter = `${codeSpace}([A-Za-z]{3})$`;
+const codeBefore = `^([A-Za-z]{3})${space}+`;
+const codeAfter = `${space}+([A-Za-z]{3})$`;
 
 /** A three-letter currency code before or after an amount, set apart by a space (`USD 1,234.50`, `1234.5 eur`), upper case; null without one. */
 export const amountCurrencyCode = (src: string) =>
@@ -104,10 +106,19 @@ function plainAmount(src: string): string {
     when length(${bare}) > 1 and right(${bare}, 1) = '-' then '-' || left(${bare}, -1) else ${bare} end)`;
 }
 
+/** Digits with spaces only between groups of three (1 234 567,50), or after a sign: `12 34` is not a number. */
+const spacedDigits = `^[+-]?${space}*([0-9]{1,3}(${space}[0-9]{3})+|[0-9]+)([.,][0-9]+)?${space}*-?$`;
+
+/** Whether the spaces of a decorated amount (its currency code and signs aside) separate thousands. */
+function spacesSeparateThousands(src: string): string {
+  const kept = `btrim(translate(regexp_replace(${src}, ${literal(`${codeBefore}|${codeAfter}`)}, ''), ${literal(`${currencySigns}()`)}, ''), ${literal(spaces)})`;
+  return `(translate(${kept}, ${literal(spaces)}, '') = ${kept} or ${kept} ~ ${literal(spacedDigits)})`;
+}
+
 /** A typing of plain number text, extended to decorated amounts (see plainAmount). */
 function readingDecorations(plain: Pick<FieldTyping, 'valid' | 'cast'>): Pick<FieldTyping, 'valid' | 'cast'> {
   return {
-    valid: (src) => `(case when ${isDecorated(src)} then ${plain.valid(plainAmount(src))} else ${plain.valid(src)} end)`,
+    valid: (src) => `(case when ${isDecorated(src)} then ${plain.valid(plainAmount(src))} and ${spacesSeparateThousands(src)} else ${plain.valid(src)} end)`,
     cast: (src) => `(case when ${isDecorated(src)} then ${plain.cast(plainAmount(src))} else ${plain.cast(src)} end)`,
   };
 }

@@ -26,6 +26,16 @@ function allowedValueTexts(entity: EntityDefinition, config: ProgramConfig): str
   return texts.length > 0 ? texts.join(', ') : "(null, null)";
 }
 
+/**
+ * Texts that say more than the reason's, from the raw row: the row's currency for a
+ * currency_mismatch; for an invalid_number without the separator the reason's advice is
+ * about (a comma, or a point where the source declares decimal commas), no advice.
+ */
+const specificText = (raw: string, formats: ValueFormats) => `case
+               when ${raw}.reason_code = 'currency_mismatch' then ${literal(quarantineReasons.currency_mismatch.replace(/\.$/, ''))} || ' (' || coalesce(${raw}.raw_row ->> 'currency', 'none') || ').'
+               when ${raw}.reason_code = 'invalid_number' and strpos(${raw}.raw_row ->> ${raw}.field, ${literal(formats.decimalSeparator === ',' ? '.' : ',')}) = 0 then 'Not a number.'
+             end`;
+
 export interface QuarantineContext {
   readonly staging: string;
   readonly validated: string;
@@ -62,7 +72,7 @@ export function quarantineInsertSql({ staging, validated, entity, config, format
            case
              when raw.field = 'row' then coalesce(raw.parse_message, reasons.text)
              when raw.raw_row ->> raw.field is null then raw.field || ': ' || reasons.text
-             else raw.field || ' = "' || left(raw.raw_row ->> raw.field, 200) || '": ' || coalesce(allowed.text, reasons.text)
+             else raw.field || ' = "' || left(raw.raw_row ->> raw.field, 200) || '": ' || coalesce(allowed.text, ${specificText('raw', formats)}, reasons.text)
            end,
            to_jsonb(raw.problems), raw.raw_row
     from raw
