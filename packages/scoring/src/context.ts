@@ -9,6 +9,7 @@ import type { ScoringHistory } from './history.js';
 import { trailingWindow, type TrailingColumns } from './measures.js';
 import { decideSegments } from './segments/decide.js';
 import type { SegmentDecisions } from './segments/facts.js';
+import { SegmentReasons } from './segments/reasons.js';
 import { computeTenure, decideTiers, type TierDecisions } from './tiers/decide.js';
 import { checkTiers, compileLadder, type Ladder, type PeriodMeasures, type TierChecks } from './tiers/ladder.js';
 
@@ -48,6 +49,7 @@ export class ScoringContext {
   readonly configVersion: string;
   /** Days without commercial activity that make one period of inactivity. */
   readonly daysPerPeriod: number;
+  readonly segmentReasons: SegmentReasons;
   private readonly memory = new HealthMemory();
   private readonly states = new Map<number, PeriodState>();
   /** Periods whose `health` frame is cached with its detail, least recently asked for first. */
@@ -62,6 +64,7 @@ export class ScoringContext {
     this.ladder = compileLadder(config);
     this.configVersion = configVersion(config);
     this.daysPerPeriod = history.grain === 'quarter' ? 90 : 30;
+    this.segmentReasons = new SegmentReasons(config.segments, this.daysPerPeriod);
   }
 
   private state(period: number): PeriodState {

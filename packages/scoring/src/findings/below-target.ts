@@ -9,20 +9,18 @@ import type { FindingDraft } from './draft.js';
  * Segments (each value of each configured dimension) whose share of below-target partners
  * is significantly above the rest of the program's: one-sided two-proportion z-test.
  */
-export function belowTargetFindings(context: ScoringContext, { list, groups }: Population): FindingDraft[] {
+export function belowTargetFindings(context: ScoringContext, { members, below, groups }: Population): FindingDraft[] {
   const { findings } = context.config;
-  // Below target means what it says: trailing attainment under 100%.
-  const target = 1;
-  const below = list.filter((member) => member.attainment < target).length;
   const candidates = findings.dimensions.flatMap((dimension) =>
-    [...groups.get(dimension)!]
-      .filter(([, group]) => group.length >= findings.min_segment_size && group.length < list.length)
-      .map(([value, group]) => ({ dimension, value, size: group.length, below: group.filter((member) => member.attainment < target).length })),
+    groups
+      .get(dimension)!
+      .filter((group) => group.size >= findings.min_segment_size && group.size < members.length)
+      .map((group) => ({ dimension, value: group.value, size: group.size, below: group.below })),
   );
   const { alpha, correction } = findings.below_target;
   const threshold = correction === 'bonferroni' ? alpha / Math.max(1, candidates.length) : alpha;
   return candidates.flatMap((candidate): FindingDraft[] => {
-    const restSize = list.length - candidate.size;
+    const restSize = members.length - candidate.size;
     const restBelow = below - candidate.below;
     const test = twoProportionTest(candidate.below, candidate.size, restBelow, restSize);
     if (!test || test.p_value >= threshold || test.z <= 0) return [];
@@ -33,7 +31,7 @@ export function belowTargetFindings(context: ScoringContext, { list, groups }: P
       rest_below: restBelow,
       rest_partners: restSize,
       rest_share: round(restBelow / restSize, 4),
-      program_share: round(below / list.length, 4),
+      program_share: round(below / members.length, 4),
       z: round(test.z, 3),
       p_value: round(test.p_value, 6),
       alpha,

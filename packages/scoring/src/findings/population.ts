@@ -2,76 +2,102 @@ import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringContext } from '../context.js';
 import { segmentRules } from '../segments/rules.js';
 
-/**
- * A partner counted in program findings: past onboarding, with a target in the window. What
- * the findings group and sum is copied from the row once: they pass over the members many
- * times, and members sit next to each other in memory while the rows are scattered.
- */
-export interface Member {
-  readonly row: PartnerPeriodMetrics;
-  readonly attainment: number;
-  readonly revenue: number;
-  readonly target: number;
-  readonly partner_type: string;
-  readonly tier: string;
-  readonly region: string;
+/** Below target means what it says: trailing attainment under 100%. */
+export const belowTarget = 1;
+
+type Dimension = 'partner_type' | 'tier' | 'region';
+
+/** The sums findings compare for the members with one value of a dimension. */
+export interface GroupTotals {
+  readonly value: string;
+  size: number;
+  /** Members below target (see belowTarget). */
+  below: number;
   /** Required trainings completed and assigned, 0 when missing. */
-  readonly trainingsCompleted: number;
-  readonly trainingsAssigned: number;
-  readonly trainingCompletionRate: number | null;
+  trainingsCompleted: number;
+  trainingsAssigned: number;
+  /** Trailing revenue and target, summed in row order. */
+  revenue: number;
+  target: number;
 }
 
-function toMember(row: PartnerPeriodMetrics, attainment: number, revenue: number, target: number): Member {
-  return {
-    row,
-    attainment,
-    revenue,
-    target,
-    partner_type: row.partner_type,
-    tier: row.tier,
-    region: row.region,
-    trainingsCompleted: row.required_trainings_completed ?? 0,
-    trainingsAssigned: row.required_trainings_assigned ?? 0,
-    trainingCompletionRate: row.required_training_completion_rate,
-  };
+/**
+ * The partners of a period that findings about attainment compare: past onboarding (in their
+ * grace period they are not judged on results), with a target in the window. Kept as row
+ * indexes into the period's columns, and summed per group in one pass: an object per member
+ * and an array per group cost more than the findings that read them.
+ */
+export interface Population {
+  readonly rows: readonly PartnerPeriodMetrics[];
+  /** Row indexes of the members, in row order. */
+  readonly members: readonly number[];
+  /** Trailing attainment per row of the period. */
+  readonly attainment: Float64Array;
+  /** Members below target. */
+  readonly below: number;
+  /** Per configured dimension, the totals of each of its values, in order of the values. */
+  readonly groups: ReadonlyMap<Dimension, readonly GroupTotals[]>;
 }
 
 const onboarding = segmentRules.indexOf('onboarding_grace');
 
-/** Partners of a period that findings about attainment compare (onboarding partners are in their grace period). */
-function members(context: ScoringContext, period: number): Member[] {
+function memberRows(context: ScoringContext, period: number): number[] {
   const { rules } = context.segments(period);
-  const { revenue, target, attainment } = context.trailing(period);
+  const { target } = context.trailing(period);
+  const members: number[] = [];
+  for (let index = 0; index < rules.length; index++) if (rules[index] !== onboarding && target[index]! > 0) members.push(index);
+  return members;
+}
+
+function emptyTotals(value: string): GroupTotals {
+  return { value, size: 0, below: 0, trainingsCompleted: 0, trainingsAssigned: 0, revenue: 0, target: 0 };
+}
+
+function byValue(a: GroupTotals, b: GroupTotals): number {
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/**
+ * The totals of the members grouped by the value of each dimension, in order of the values.
+ * One pass over the rows for every dimension: a period's row objects do not fit in the
+ * processor's cache, and each pass over them misses it once per row.
+ */
+function groupTotals(context: ScoringContext, period: number, members: readonly number[], dimensions: readonly Dimension[]): Map<Dimension, GroupTotals[]> {
   const rows = context.history.rowsByPeriod[period]!;
-  const list: Member[] = [];
-  for (let index = 0; index < rows.length; index++)
-    if (rules[index] !== onboarding && target[index]! > 0)
-      list.push(toMember(rows[index]!, attainment[index]!, revenue[index]!, target[index]!));
-  return list;
-}
-
-type Dimension = 'partner_type' | 'tier' | 'region';
-
-/** Members of a period and, per configured dimension, the members grouped by its values. */
-export interface Population {
-  readonly list: readonly Member[];
-  readonly groups: ReadonlyMap<Dimension, ReadonlyMap<string, readonly Member[]>>;
-}
-
-/** Members grouped by the value of a dimension (partner_type, tier, region), in order of the values. */
-function groupBy(list: readonly Member[], dimension: Dimension): Map<string, Member[]> {
-  const groups = new Map<string, Member[]>();
-  for (const member of list) {
-    const key = member[dimension];
-    const group = groups.get(key);
-    if (group) group.push(member);
-    else groups.set(key, [member]);
+  const { revenue, target, attainment } = context.trailing(period);
+  const groups = dimensions.map(() => new Map<string, GroupTotals>());
+  for (const index of members) {
+    const row = rows[index]!;
+    const below = attainment[index]! < belowTarget ? 1 : 0;
+    const completed = row.required_trainings_completed ?? 0;
+    const assigned = row.required_trainings_assigned ?? 0;
+    for (let at = 0; at < dimensions.length; at++) {
+      const key = row[dimensions[at]!];
+      const values = groups[at]!;
+      let totals = values.get(key);
+      if (!totals) values.set(key, (totals = emptyTotals(key)));
+      totals.size++;
+      totals.below += below;
+      totals.trainingsCompleted += completed;
+      totals.trainingsAssigned += assigned;
+      totals.revenue += revenue[index]!;
+      totals.target += target[index]!;
+    }
   }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(dimensions.map((dimension, at) => [dimension, [...groups[at]!.values()].sort(byValue)]));
 }
 
 /** The members of a period, grouped once for every finding that compares segments. */
 export function population(context: ScoringContext, period: number): Population {
-  const list = members(context, period);
-  return { list, groups: new Map(context.config.findings.dimensions.map((dimension) => [dimension, groupBy(list, dimension)])) };
+  const members = memberRows(context, period);
+  const { attainment } = context.trailing(period);
+  let below = 0;
+  for (const index of members) if (attainment[index]! < belowTarget) below++;
+  return {
+    rows: context.history.rowsByPeriod[period]!,
+    members,
+    attainment,
+    below,
+    groups: groupTotals(context, period, members, context.config.findings.dimensions),
+  };
 }

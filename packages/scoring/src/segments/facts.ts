@@ -1,3 +1,4 @@
+import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringContext } from '../context.js';
 import { categoryCount } from '../health/combine.js';
 import { rowBack } from '../measures.js';
@@ -5,24 +6,43 @@ import { interveneRule } from './rules.js';
 
 const engagement = 3;
 
-/** The numbers the segment rules read for one partner in one period. */
-export interface SegmentFacts {
-  readonly months_since_onboarding: number;
-  readonly days_since_last_commercial_activity: number | null;
+/** The segment rule of every row of a period (index into segmentRules), with the facts that look back over periods. */
+export interface SegmentDecisions {
+  readonly rules: Uint8Array;
   /** Periods in a row, ending now, without revenue and without deal registrations. */
-  readonly periods_without_activity: number;
-  readonly trailing_attainment: number | null;
-  readonly health_score: number;
-  readonly engagement_score: number | null;
-  /** Set when the partner was in intervene `after_intervention_periods` ago and has stayed below the intervene level since. */
-  readonly intervention: {
-    readonly since: string;
-    readonly attainment_then: number | null;
-  } | null;
+  readonly periodsWithoutActivity: Uint16Array;
+  /** 1 when the partner has an intervention (see Intervention). */
+  readonly intervened: Uint8Array;
 }
 
-function finite(value: number | undefined): number | null {
-  return value === undefined || Number.isNaN(value) ? null : value;
+/**
+ * The numbers the segment rules read in one period, as columns looked up once per period or
+ * slice: building a facts object per row cost more than the rules that read it.
+ */
+export interface SegmentColumns {
+  readonly rows: readonly PartnerPeriodMetrics[];
+  /** Trailing attainment; NaN without target. */
+  readonly attainment: Float64Array;
+  readonly score: Uint8Array;
+  readonly categoryScore: Float32Array;
+  readonly decisions: SegmentDecisions;
+}
+
+/** Set when the partner was in intervene `after_intervention_periods` ago and has stayed below the intervene level since. */
+export type Intervention = {
+  readonly since: string;
+  readonly attainment_then: number | null;
+};
+
+/** The columns of a period; `decisions` holds its look-back columns (by default the period's decisions). */
+export function segmentColumns(context: ScoringContext, period: number, decisions: SegmentDecisions = context.segments(period)): SegmentColumns {
+  const frame = context.scores(period);
+  return { rows: context.history.rowsByPeriod[period]!, attainment: context.attainment(period), score: frame.score, categoryScore: frame.categoryScore, decisions };
+}
+
+/** The engagement category score of row `index`; NaN when the category had no data. */
+export function engagementScore(columns: SegmentColumns, index: number): number {
+  return columns.categoryScore[index * categoryCount + engagement]!;
 }
 
 function periodsWithoutActivity(context: ScoringContext, partner: number, period: number, limit: number): number {
@@ -50,18 +70,19 @@ function hasIntervention(context: ScoringContext, partner: number, period: numbe
   return true;
 }
 
-function intervention(context: ScoringContext, partner: number, period: number): SegmentFacts['intervention'] {
+/** Trailing attainment of row `index`'s partner when its intervention started; NaN without target. */
+export function attainmentThen(context: ScoringContext, period: number, index: number): number {
   const span = context.config.segments.exit_review.after_intervention_periods;
-  const start = rowBack(context.history, partner, period, span);
-  return { since: context.history.periods[period - span]!, attainment_then: finite(context.attainment(period - span)[start]) };
+  const start = rowBack(context.history, context.history.partnerOf[period]![index]!, period, span);
+  return context.attainment(period - span)[start] ?? NaN;
 }
 
-/** The segment rule of every row of a period (index into segmentRules), with the facts that look back over periods. */
-export interface SegmentDecisions {
-  readonly rules: Uint8Array;
-  readonly periodsWithoutActivity: Uint16Array;
-  /** 1 when the partner has an intervention (see SegmentFacts.intervention). */
-  readonly intervened: Uint8Array;
+/** The intervention of row `index`, null without one. */
+export function interventionOf(context: ScoringContext, columns: SegmentColumns, period: number, index: number): Intervention | null {
+  if (columns.decisions.intervened[index] !== 1) return null;
+  const then = attainmentThen(context, period, index);
+  const span = context.config.segments.exit_review.after_intervention_periods;
+  return { since: context.history.periods[period - span]!, attainment_then: Number.isNaN(then) ? null : then };
 }
 
 /** Fills the look-back columns of row `index` of `decisions`. */
@@ -69,20 +90,4 @@ export function lookBack(context: ScoringContext, period: number, index: number,
   const partner = context.history.partnerOf[period]![index]!;
   decisions.periodsWithoutActivity[index] = periodsWithoutActivity(context, partner, period, context.config.segments.exit_review.inactive_periods);
   decisions.intervened[index] = hasIntervention(context, partner, period) ? 1 : 0;
-}
-
-/** The facts of row `index`; `decisions` holds its look-back columns (by default the period's decisions). */
-export function segmentFacts(context: ScoringContext, period: number, index: number, decisions: SegmentDecisions = context.segments(period)): SegmentFacts {
-  const { history } = context;
-  const row = history.rowsByPeriod[period]![index]!;
-  const frame = context.scores(period);
-  return {
-    months_since_onboarding: row.months_since_onboarding,
-    days_since_last_commercial_activity: row.days_since_last_commercial_activity,
-    periods_without_activity: decisions.periodsWithoutActivity[index]!,
-    trailing_attainment: finite(context.attainment(period)[index]),
-    health_score: frame.score[index]!,
-    engagement_score: finite(frame.categoryScore[index * categoryCount + engagement]),
-    intervention: decisions.intervened[index] === 1 ? intervention(context, history.partnerOf[period]![index]!, period) : null,
-  };
 }

@@ -1,47 +1,14 @@
 import type { ScoringContext } from '../context.js';
-import { formatPercent, round } from '../format.js';
+import { round, RoundedValues } from '../format.js';
 import type { JsonObject, SegmentRow } from '../types.js';
 import type { Slice } from '../slice.js';
-import { segmentFacts, type SegmentFacts } from './facts.js';
+import { engagementScore, interventionOf, segmentColumns, type SegmentColumns } from './facts.js';
 import { ruleSegment, segmentRules, type SegmentRule } from './rules.js';
 
 type Segments = ScoringContext['config']['segments'];
 
-function percent(value: number | null): string {
-  return value === null ? 'unknown' : formatPercent(value);
-}
-
-function maintainReason(facts: SegmentFacts, segments: Segments): string {
-  const attainment = facts.trailing_attainment;
-  const window = segments.attainment_window_periods;
-  if (attainment === null) return `no target in the last ${window} periods, so attainment cannot be judged`;
-  const shown = `${window}-period attainment ${percent(attainment)}`;
-  if (attainment >= segments.grow.min_attainment)
-    return `${shown} is above ${percent(segments.grow.min_attainment)} but health ${facts.health_score} is below ${segments.grow.min_health_score}`;
-  if (attainment < segments.intervene.max_attainment)
-    return `${shown} is below ${percent(segments.intervene.max_attainment)} but engagement ${facts.engagement_score === null ? 'is unknown' : `${round(facts.engagement_score, 0)} is below ${segments.intervene.min_engagement_score}`}`;
-  return `${shown} is between ${percent(segments.intervene.max_attainment)} and ${percent(segments.grow.min_attainment)}`;
-}
-
-function reason(rule: SegmentRule, facts: SegmentFacts, segments: Segments, daysPerPeriod: number): string {
-  const attainment = `${segments.attainment_window_periods}-period attainment ${percent(facts.trailing_attainment)}`;
-  switch (rule) {
-    case 'onboarding_grace':
-      return `onboarded ${facts.months_since_onboarding} months ago, within the ${segments.onboarding_grace_months}-month grace period`;
-    case 'exit_review_inactive':
-      return facts.days_since_last_commercial_activity === null
-        ? `no revenue and no deal registrations for ${facts.periods_without_activity} periods`
-        : `no commercial activity for ${facts.days_since_last_commercial_activity} days (review at ${segments.exit_review.inactive_periods * daysPerPeriod})`;
-    case 'exit_review_after_intervention':
-      return `in intervene since ${facts.intervention?.since ?? 'earlier'} and ${attainment} has not improved on ${percent(facts.intervention?.attainment_then ?? null)} by ${formatPercent(segments.exit_review.min_improvement)} points`;
-    case 'grow':
-      return `${attainment} is at or above ${percent(segments.grow.min_attainment)} and health ${facts.health_score} is at or above ${segments.grow.min_health_score}`;
-    case 'intervene':
-      return `${attainment} is below ${percent(segments.intervene.max_attainment)} while engagement ${round(facts.engagement_score ?? 0, 0)} is at or above ${segments.intervene.min_engagement_score}`;
-    case 'maintain':
-      return maintainReason(facts, segments);
-  }
-}
+/** Engagement scores as evidence shows them (one decimal, 0..100). */
+const shownEngagement = new RoundedValues(1, 0, 100);
 
 function thresholds(rule: SegmentRule, segments: Segments, daysPerPeriod: number): JsonObject {
   switch (rule) {
@@ -60,46 +27,84 @@ function thresholds(rule: SegmentRule, segments: Segments, daysPerPeriod: number
   }
 }
 
-function evidence(rule: SegmentRule, facts: SegmentFacts, segments: Segments, limits: JsonObject): JsonObject {
-  return {
-    rule,
-    months_since_onboarding: facts.months_since_onboarding,
-    days_since_last_commercial_activity: facts.days_since_last_commercial_activity,
-    periods_without_activity: facts.periods_without_activity,
-    trailing_attainment: facts.trailing_attainment === null ? null : round(facts.trailing_attainment, 4),
-    attainment_window_periods: segments.attainment_window_periods,
-    health_score: facts.health_score,
-    engagement_score: facts.engagement_score === null ? null : round(facts.engagement_score, 1),
-    intervention: facts.intervention,
-    thresholds: limits,
-  };
+/** The thresholds of each rule (by rule index), built once per call and shared by the evidence of every row. */
+function thresholdsByRule(segments: Segments, daysPerPeriod: number): readonly JsonObject[] {
+  return segmentRules.map((rule) => Object.freeze(thresholds(rule, segments, daysPerPeriod)));
 }
 
-/** The thresholds of each rule, built once per call and shared by the evidence of every row. */
-function thresholdsByRule(segments: Segments, daysPerPeriod: number): Readonly<Record<SegmentRule, JsonObject>> {
-  return Object.fromEntries(segmentRules.map((rule) => [rule, Object.freeze(thresholds(rule, segments, daysPerPeriod))])) as Record<SegmentRule, JsonObject>;
+/** What the rows of one slice read, looked up once. */
+interface SegmentPeriod {
+  readonly context: ScoringContext;
+  readonly period: number;
+  readonly periodStart: string;
+  readonly columns: SegmentColumns;
+  readonly limits: readonly JsonObject[];
+}
+
+/** The sentence of row `index`, whose rule is `rule` and trailing attainment `attainment` (NaN: unknown). */
+function reason(view: SegmentPeriod, index: number, rule: SegmentRule, attainment: number, engagement: number): string {
+  const { context, columns } = view;
+  const { segmentReasons: reasons } = context;
+  const row = columns.rows[index]!;
+  switch (rule) {
+    case 'onboarding_grace':
+      return reasons.onboardingGrace(row.months_since_onboarding);
+    case 'exit_review_inactive':
+      return reasons.inactive(row.days_since_last_commercial_activity, columns.decisions.periodsWithoutActivity[index]!);
+    case 'exit_review_after_intervention': {
+      const intervention = interventionOf(context, columns, view.period, index);
+      return reasons.afterIntervention(Number.isNaN(attainment) ? null : attainment, intervention?.since ?? 'earlier', intervention?.attainment_then ?? null);
+    }
+    case 'grow':
+      return reasons.growing(attainment, columns.score[index]!);
+    case 'intervene':
+      return reasons.intervening(attainment, Math.round(Number.isNaN(engagement) ? 0 : engagement));
+    case 'maintain':
+      return reasons.maintaining(attainment, columns.score[index]!, Number.isNaN(engagement) ? null : Math.round(engagement));
+  }
 }
 
 /** The segments row of row `index` of a period: the rule that fired, a reason and evidence. */
-function segmentRowWith(context: ScoringContext, period: number, index: number, limits: Readonly<Record<SegmentRule, JsonObject>>): SegmentRow {
-  const { history, config, daysPerPeriod } = context;
-  const rule = segmentRules[context.segments(period).rules[index]!]!;
-  const facts = segmentFacts(context, period, index);
+function segmentRow(view: SegmentPeriod, index: number): SegmentRow {
+  const { context, columns } = view;
+  const row = columns.rows[index]!;
+  const ruleIndex = columns.decisions.rules[index]!;
+  const rule = segmentRules[ruleIndex]!;
+  const attainment = columns.attainment[index]!;
+  const engagement = engagementScore(columns, index);
+  const shownAttainment = Number.isNaN(attainment) ? null : round(attainment, 4);
   return {
-    partner_id: history.rowsByPeriod[period]![index]!.partner_id,
-    period_start: history.periods[period]!,
+    partner_id: row.partner_id,
+    period_start: view.periodStart,
     config_version: context.configVersion,
     segment: ruleSegment[rule],
     rule,
-    trailing_attainment: facts.trailing_attainment === null ? null : round(facts.trailing_attainment, 4),
-    reason: reason(rule, facts, config.segments, daysPerPeriod),
-    evidence: evidence(rule, facts, config.segments, limits[rule]),
+    trailing_attainment: shownAttainment,
+    reason: reason(view, index, rule, attainment, engagement),
+    evidence: {
+      rule,
+      months_since_onboarding: row.months_since_onboarding,
+      days_since_last_commercial_activity: row.days_since_last_commercial_activity,
+      periods_without_activity: columns.decisions.periodsWithoutActivity[index]!,
+      trailing_attainment: shownAttainment,
+      attainment_window_periods: context.config.segments.attainment_window_periods,
+      health_score: columns.score[index]!,
+      engagement_score: Number.isNaN(engagement) ? null : shownEngagement.of(engagement),
+      intervention: interventionOf(context, columns, view.period, index),
+      thresholds: view.limits[ruleIndex]!,
+    },
   };
 }
 
 export function segmentRows(context: ScoringContext, period: number, slice: Slice): SegmentRow[] {
-  const limits = thresholdsByRule(context.config.segments, context.daysPerPeriod);
-  const rows: SegmentRow[] = [];
-  for (let index = slice.from; index < slice.to; index++) rows.push(segmentRowWith(context, period, index, limits));
+  const view: SegmentPeriod = {
+    context,
+    period,
+    periodStart: context.history.periods[period]!,
+    columns: segmentColumns(context, period),
+    limits: thresholdsByRule(context.config.segments, context.daysPerPeriod),
+  };
+  const rows = new Array<SegmentRow>(slice.to - slice.from);
+  for (let index = slice.from; index < slice.to; index++) rows[index - slice.from] = segmentRow(view, index);
   return rows;
 }

@@ -27,7 +27,8 @@ export class CriterionChecks {
     if (value === null) return this.missing;
     const steps = Math.round(value * 1e4);
     const passed = value >= this.threshold;
-    if (!(Math.abs(steps) < maxSharedSteps)) return this.build(steps / 1e4, passed);
+    // Not shared, so not frozen: freezing a check that one row holds only costs time.
+    if (!(Math.abs(steps) < maxSharedSteps)) return this.checkOf(steps / 1e4, passed);
     const cache = passed ? this.passed : this.failed;
     let check = cache.get(steps);
     if (check === undefined) cache.set(steps, (check = this.build(steps / 1e4, passed)));
@@ -35,6 +36,10 @@ export class CriterionChecks {
   }
 
   private build(value: number | null, passed: boolean): CriterionCheck {
-    return Object.freeze({ tier: this.tier, kind: this.kind, measure: this.measure, value, threshold: this.threshold, passed });
+    return Object.freeze(this.checkOf(value, passed));
+  }
+
+  private checkOf(value: number | null, passed: boolean): CriterionCheck {
+    return { tier: this.tier, kind: this.kind, measure: this.measure, value, threshold: this.threshold, passed };
   }
 }

@@ -1,4 +1,4 @@
-import { tierActions, type TierAction } from '../config/schema-outputs.js';
+import { tierActions } from '../config/schema-outputs.js';
 import type { ScoringContext } from '../context.js';
 import type { ColumnAllocator } from '../health/memory.js';
 import { rowBack } from '../measures.js';
@@ -6,34 +6,23 @@ import { highestRetained, type TierChecks } from './ladder.js';
 
 /**
  * Tier recommendation per row: action (index into tierActions) and recommended ladder index
- * (-1: not on the ladder), with the facts behind it as columns (see tierFactsAt).
+ * (-1: not on the ladder), with the facts behind it as columns.
  */
 export interface TierDecisions {
   readonly action: Uint8Array;
   readonly recommended: Int16Array;
-  readonly current: Int16Array;
-  /** The period's tenure column (see ScoringContext.tenure). */
-  readonly tenure: Uint16Array;
-  readonly promoteStreak: Uint16Array;
-  readonly promoteTo: Int16Array;
-  readonly demoteStreak: Uint16Array;
-  readonly demoteTo: Int16Array;
-}
-
-/** What the hysteresis rules read for one partner in one period. */
-export interface TierFacts {
   /** Ladder index of the current tier, -1 when the tier is not on the ladder. */
-  readonly current: number;
-  /** Periods in a row, ending now, in the current tier (the input's history is the limit). */
-  readonly tenure: number;
+  readonly current: Int16Array;
+  /** Periods in a row, ending now, in the current tier (the period's tenure column, see ScoringContext.tenure). */
+  readonly tenure: Uint16Array;
   /** Periods in a row, ending now (at most consecutive_periods), qualifying for a higher tier. */
-  readonly promote_streak: number;
+  readonly promoteStreak: Uint16Array;
   /** The highest tier qualified for in every one of those periods. */
-  readonly promote_to: number;
+  readonly promoteTo: Int16Array;
   /** Periods in a row, ending now (at most consecutive_periods), below the current tier's retention. */
-  readonly demote_streak: number;
+  readonly demoteStreak: Uint16Array;
   /** Highest lower tier whose retention criteria are met now (-1: none). */
-  readonly demote_to: number;
+  readonly demoteTo: Int16Array;
 }
 
 /** Periods in a row, ending at `period`, qualifying for a tier above `current`; the lowest such tier goes to promoteTo[index]. */
@@ -79,18 +68,6 @@ function fillFacts(context: ScoringContext, recent: readonly TierChecks[], perio
   decisions.demoteTo[index] = demote > 0 ? highestRetained(recent[0]!, index, current) : -1;
 }
 
-/** The facts of row `index` behind its decision. */
-export function tierFactsAt(decisions: TierDecisions, index: number): TierFacts {
-  return {
-    current: decisions.current[index]!,
-    tenure: decisions.tenure[index]!,
-    promote_streak: decisions.promoteStreak[index]!,
-    promote_to: decisions.promoteTo[index]!,
-    demote_streak: decisions.demoteStreak[index]!,
-    demote_to: decisions.demoteTo[index]!,
-  };
-}
-
 /** Periods in a row, ending at each row of `period`, that the partner has had its current tier. */
 export function computeTenure(context: ScoringContext, period: number, allocate: ColumnAllocator): Uint16Array {
   const { history } = context;
@@ -105,18 +82,32 @@ export function computeTenure(context: ScoringContext, period: number, allocate:
   return tenure;
 }
 
+const promote = tierActions.indexOf('promote');
+const retain = tierActions.indexOf('retain');
+const demote = tierActions.indexOf('demote');
+const exitReview = tierActions.indexOf('exit_review');
+
 /**
  * Hysteresis: promote after consecutive_periods qualifying for a higher tier's entry
  * criteria, demote after as many below the current tier's (lower) retention criteria, and
- * only after min_tenure_periods in the current tier. Below every tier's retention: exit_review.
+ * only after min_tenure_periods in the current tier. Below every tier's retention:
+ * exit_review. Writes the action and recommended tier of row `index` from its facts columns.
  */
-export function chooseTier(facts: TierFacts, needed: number, minTenure: number): { action: TierAction; tier: number } {
-  const settled = facts.tenure >= minTenure;
-  if (facts.current < 0) return { action: 'retain', tier: facts.current };
-  if (facts.promote_streak >= needed && settled) return { action: 'promote', tier: facts.promote_to };
-  if (facts.demote_streak >= needed && facts.demote_to < 0) return { action: 'exit_review', tier: facts.current };
-  if (facts.demote_streak >= needed && settled) return { action: 'demote', tier: facts.demote_to };
-  return { action: 'retain', tier: facts.current };
+function chooseTier(decisions: TierDecisions, index: number, needed: number, minTenure: number): void {
+  const current = decisions.current[index]!;
+  const settled = decisions.tenure[index]! >= minTenure;
+  const demoteStreak = decisions.demoteStreak[index]!;
+  decisions.action[index] = retain;
+  decisions.recommended[index] = current;
+  if (current < 0) return;
+  if (decisions.promoteStreak[index]! >= needed && settled) {
+    decisions.action[index] = promote;
+    decisions.recommended[index] = decisions.promoteTo[index]!;
+  } else if (demoteStreak >= needed && decisions.demoteTo[index]! < 0) decisions.action[index] = exitReview;
+  else if (demoteStreak >= needed && settled) {
+    decisions.action[index] = demote;
+    decisions.recommended[index] = decisions.demoteTo[index]!;
+  }
 }
 
 /**
@@ -145,9 +136,7 @@ export function decideTiers(context: ScoringContext, period: number, allocate: C
   const recent = recentChecks(context, period);
   for (let index = 0; index < size; index++) {
     fillFacts(context, recent, period, index, decisions);
-    const choice = chooseTier(tierFactsAt(decisions, index), needed, minTenure);
-    decisions.action[index] = tierActions.indexOf(choice.action);
-    decisions.recommended[index] = choice.tier;
+    chooseTier(decisions, index, needed, minTenure);
   }
   return decisions;
 }

@@ -5,6 +5,7 @@ import type { ColumnAllocator } from '../health/memory.js';
 import { metricReaders } from '../metric-readers.js';
 import { CriterionChecks } from './checks.js';
 import { CheckPhrases } from './phrases.js';
+import { TierReasons } from './reasons.js';
 
 /** The value of a criterion's measure for one row of a period; null when missing. */
 type MeasureReader = (measures: PeriodMeasures, index: number) => number | null;
@@ -27,6 +28,7 @@ export interface Ladder {
   /** Lowest tier first. */
   readonly tiers: readonly LadderTier[];
   readonly index: ReadonlyMap<string, number>;
+  readonly reasons: TierReasons;
 }
 
 /** What criteria read in one period: its rows, health scores and trailing attainment (NaN = none). */
@@ -68,7 +70,8 @@ function criteria(tier: string, kind: 'entry' | 'retain', map: TierCriteria): Cr
 
 export function compileLadder(config: ScoringConfig): Ladder {
   const tiers = config.tiers.ladder.map((tier) => ({ tier: tier.tier, entry: criteria(tier.tier, 'entry', tier.entry), retain: criteria(tier.tier, 'retain', tier.retain) }));
-  return { tiers, index: new Map(tiers.map((tier, index) => [tier.tier, index])) };
+  const names = tiers.map((tier) => tier.tier);
+  return { tiers, index: new Map(names.map((name, index) => [name, index])), reasons: new TierReasons(names, config.tiers) };
 }
 
 /** All criteria met (a missing value fails its criterion). */
