@@ -46,10 +46,12 @@ async function load(flags: LoadFlags): Promise<void> {
   const session = await openSession({ databaseOnly: true });
   const stop = new AbortController();
   void onShutdownSignal(() => Promise.resolve(stop.abort(new Error('stopped by a signal'))));
+  let loaded: readonly string[] = [];
   try {
     const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
       signal: stop.signal,
       onProgress: (progress) => {
+        loaded = progress.completed;
         if (progress.current && !flags.json) note(`  [${progress.batchesDone + 1}/${progress.batchesTotal}] ${progress.current}`);
       },
     });
@@ -59,6 +61,7 @@ async function load(flags: LoadFlags): Promise<void> {
   } catch (error) {
     if (!stop.signal.aborted) throw error;
     note('Load stopped: files loaded before the stop stay loaded; the file in flight was rolled back and is recorded as cancelled (ops.load_batches).');
+    note(loaded.length ? `Loaded before the stop: ${loaded.join(', ')}` : 'No file had finished loading.');
     process.exitCode = exitCodes.interrupted;
   } finally {
     await session.close();
