@@ -345,6 +345,24 @@ describe('file formats and messy exports', () => {
     ]);
   });
 
+  it("reads a date cell that lost its date format (Excel's serial number) as the date, under date fields only", async () => {
+    const folder = tempFolder('excel-serial');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Invoices');
+    sheet.addRow(['Line ID', 'Partner', 'Booking Date', 'Amount', 'Currency']);
+    sheet.addRow(['XS1', 'P1', 46056, 46056, 'USD']);
+    sheet.addRow(['XS2', 'P1', 46057.5, 3, 'USD']);
+    sheet.addRow(['XS3', 'P1', 0, 4, 'USD']);
+    await workbook.xlsx.writeFile(join(folder, 'revenue-serial.xlsx'));
+    const summary = await load(folder);
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { invalid_date: 1 } });
+    const rows = await test.db('core.revenue').whereIn('line_id', ['XS1', 'XS2']).orderBy('line_id').select('line_id', test.db.raw('booked_at::text as booked_at'), test.db.raw('amount::text as amount'));
+    expect(rows).toEqual([
+      { line_id: 'XS1', booked_at: '2026-02-03', amount: '46056.0000' },
+      { line_id: 'XS2', booked_at: '2026-02-04', amount: '3.0000' },
+    ]);
+  });
+
   it('fails a file named .xlsx that is not a workbook, naming it, and loads nothing of it', async () => {
     const summary = await load(writeFiles(tempFolder('not-excel'), { 'revenue.xlsx': 'line_id,partner_id\n' }));
     expect(summary.batches[0]).toMatchObject({ status: 'failed', rowsLoaded: 0 });

@@ -94,7 +94,8 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
   (\`.jsonl\`, \`.ndjson\`, one JSON object per line), each optionally gzip-compressed
   (\`.gz\`; detected from the content); or an Excel workbook (\`.xlsx\`): its first
   worksheet, line numbers are sheet rows; date cells are read as ISO dates (timestamps
-  when they carry a time), formulas as their result.
+  when they carry a time), and so is a number under a date field (a date cell that lost its
+  format holds Excel's serial number: 45000 is 2023-03-15); formulas as their result.
 - **Header row.** The first non-empty row that names every required column. Up to 10 rows
   above it (a report's title, an export date) are passed over; the load batch records the
   header's line (\`header_line\`) and the load prints a warning.

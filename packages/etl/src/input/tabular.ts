@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@ppm/core';
+import type { EntityDefinition, FieldType } from '@ppm/core';
 import { LoadError, MissingColumnsError } from '../errors.js';
 import { cleanValue, mapHeader, type ColumnMapping } from './columns.js';
 import type { ReadOptions, RecordSink } from './records.js';
@@ -48,6 +48,12 @@ export class TabularRecordMapper {
     }
     this.records += 1;
     this.emit(line, fields, malformed);
+  }
+
+  /** The type of the field a column fills, once the header is known. */
+  fieldTypeAt(column: number): FieldType | undefined {
+    const target = this.mapping?.targets[column];
+    return target === undefined || target < 0 ? undefined : this.entity.fields[target]?.type;
   }
 
   /** Rows passed over above the header (a report's title). */

@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@ppm/core';
+import type { EntityDefinition, FieldType } from '@ppm/core';
 import ExcelJS, { type CellValue } from 'exceljs';
 import { LoadError } from '../errors.js';
 import type { ReadOptions, ReadSummary, RecordSink } from './records.js';
@@ -28,15 +28,37 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** Excel's day 0: serial numbers count days from 1899-12-30 (the 1900 leap-year bug included). */
+const excelEpoch = Date.UTC(1899, 11, 30);
+/** The serial of 9999-12-31, Excel's last date. */
+const lastSerial = 2_958_465;
+
+/**
+ * A date cell that lost its date format holds Excel's serial number (45000 is 2023-03-15):
+ * under a date or timestamp field no other reading of a number exists, so it is read as
+ * the date (with its time, if any).
+ */
+function serialDate(serial: number, type: FieldType): string {
+  const date = new Date(excelEpoch + Math.round(serial * 86_400_000));
+  return type === 'date' || midnight(date) ? isoDate(date) : date.toISOString();
+}
+
+const readsSerial = (value: CellValue, type: FieldType | undefined): value is number =>
+  typeof value === 'number' && (type === 'date' || type === 'timestamp') && value >= 1 && value <= lastSerial;
+
 /**
  * A row's cells as text, column A first (ExcelJS rows are 1-based and sparse), at least
  * `width` wide: a sheet does not store trailing empty cells, which are empty values, not
  * a short row.
  */
-function rowFields(values: readonly CellValue[] | Record<string, CellValue>, width: number): string[] {
+function rowFields(values: readonly CellValue[] | Record<string, CellValue>, width: number, typeOf: (column: number) => FieldType | undefined): string[] {
   const cells = Array.isArray(values) ? values : [];
   const fields: string[] = [];
-  for (let column = 1; column < cells.length; column++) fields.push(cellText(cells[column] as CellValue));
+  for (let column = 1; column < cells.length; column++) {
+    const cell = cells[column] as CellValue;
+    const type = typeOf(column - 1);
+    fields.push(readsSerial(cell, type) ? serialDate(cell, type as FieldType) : cellText(cell));
+  }
   while (fields.length < width) fields.push('');
   return fields;
 }
@@ -54,7 +76,7 @@ export async function readXlsx(path: string, entity: EntityDefinition, options: 
       let pending = 0;
       for await (const row of worksheet) {
         rowNumber = row.number;
-        mapper.take(row.number, rowFields(row.values, mapper.headers?.length ?? 0));
+        mapper.take(row.number, rowFields(row.values, mapper.headers?.length ?? 0, (column) => mapper.fieldTypeAt(column)));
         pending += 1;
         if (pending === rowsPerDrain) {
           await sink.drain();
