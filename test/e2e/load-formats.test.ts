@@ -336,6 +336,19 @@ describe('file formats and messy exports', () => {
     ]);
   });
 
+  it("names the entity whose columns a file's header holds when its name is no entity's, and loads nothing of it", async () => {
+    const folder = writeFiles(tempFolder('export-names'), {
+      'Q3 sales export.csv': lines('Invoice Line;Partner ID;Invoice Date;Net Amount;Currency', 'Q1;P1;2026-02-01;10;USD'),
+      'contacts.csv': lines('name,email', 'Ann,ann@example.com'),
+    });
+    const summary = await load(folder);
+    expect(summary.batches).toEqual([]);
+    expect(summary.warnings).toEqual([
+      expect.stringMatching(/^nothing to load/),
+      "Q3 sales export.csv: not loaded (its name is not an entity's), but its header names every required column of revenue: rename it revenue-<anything>, or list it under files: revenue in the source's entry in config/sources.yml",
+    ]);
+  });
+
   it('suggests the decimal comma when most amounts of a file are written with one', async () => {
     const csv = lines('line_id;partner_id;booked_at;amount;currency', 'DC1;P1;2026-02-01;1.234,50;USD', 'DC2;P1;2026-02-01;12,5;USD', 'DC3;P1;2026-02-01;7;USD');
     const summary = await load(writeFiles(tempFolder('decimal-comma-hint'), { 'revenue-eu.csv': csv }));

@@ -30,7 +30,7 @@ export interface FileReadOptions {
 
 const formatPattern = /\.(?:(csv|tsv|txt|jsonl|ndjson)(\.gz)?|xlsx)$/i;
 
-function formatOf(file: string): FileFormat | undefined {
+export function formatOf(file: string): FileFormat | undefined {
   const match = formatPattern.exec(file);
   if (!match) return undefined;
   const textFormat = (match[1] ?? '').toLowerCase();

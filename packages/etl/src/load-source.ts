@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { countryCodes, entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { SourceConfigError } from './errors.js';
 import { discoverFiles, entityOfFile, loadFile, type DataFile } from './files.js';
+import { entityHints } from './entity-hints.js';
 import { formatHints } from './format-hints.js';
 import { abandonInterruptedBatches, totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
 import { loadEntityQuery } from './sql-source.js';
@@ -182,6 +183,7 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
   const summary = summarize(source.name, results, ignored);
   const earlier = interrupted.map(({ fileName, loadId }) => `${fileName}: an earlier load (${loadId}) was interrupted when its process stopped; it loaded nothing and is now recorded as failed`);
   const nothing = batches.length === 0 ? [`nothing to load: ${source.type === 'files' ? `no data files in ${source.path}` : `source ${source.name} has no entity queries`}`] : [];
-  const warnings = [...nothing, ...earlier, ...unreadableFormats(ignored), ...summary.warnings, ...(await formatHints(target.db, results))];
+  const named = source.type === 'files' ? await entityHints(source.path, ignored) : [];
+  const warnings = [...nothing, ...earlier, ...unreadableFormats(ignored), ...named, ...summary.warnings, ...(await formatHints(target.db, results))];
   return { ...summary, warnings };
 }
