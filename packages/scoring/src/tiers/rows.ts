@@ -61,48 +61,40 @@ function reason(period: TierPeriod, index: number, checks: readonly CriterionChe
   return reasons.meetsRetention(current, describe(checks, retain.length, entry, false));
 }
 
+/** A tier_recommendations row from the period's decision columns. */
+function recommendationRow(period: TierPeriod, index: number, row: PartnerPeriodMetrics, recommended: string, reason: string, criteria: readonly CriterionCheck[]): TierRecommendationRow {
+  const { decisions } = period;
+  const action = decisions.action[index]!;
+  const promoteStreak = decisions.promoteStreak[index]!;
+  return {
+    partner_id: row.partner_id,
+    period_start: period.periodStart,
+    config_version: period.configVersion,
+    current_tier: row.tier,
+    recommended_tier: recommended,
+    action: tierActions[action]!,
+    tenure_periods: decisions.tenure[index]!,
+    qualifying_periods: action === promote || promoteStreak > 0 ? promoteStreak : decisions.demoteStreak[index]!,
+    reason,
+    criteria,
+  };
+}
+
 /** The tier_recommendations row of a row on the ladder, with the criteria checked and a reason. */
 function ladderRow(period: TierPeriod, index: number, row: PartnerPeriodMetrics, current: LadderTier, next: LadderTier | undefined): TierRecommendationRow {
-  const { decisions } = period;
   const retain = current.retain;
   const entry = next?.entry ?? noCriteria;
   // Sized up front: the checks of a row are few, and growing the array by pushes cost more than filling it.
   const checks = new Array<CriterionCheck>(retain.length + entry.length);
   addChecks(checks, 0, period.measures, index, retain);
   addChecks(checks, retain.length, period.measures, index, entry);
-  const action = decisions.action[index]!;
-  const promoteStreak = decisions.promoteStreak[index]!;
-  return {
-    partner_id: row.partner_id,
-    period_start: period.periodStart,
-    config_version: period.configVersion,
-    current_tier: row.tier,
-    recommended_tier: period.ladder.tiers[decisions.recommended[index]!]?.tier ?? row.tier,
-    action: tierActions[action]!,
-    tenure_periods: decisions.tenure[index]!,
-    qualifying_periods: action === promote || promoteStreak > 0 ? promoteStreak : decisions.demoteStreak[index]!,
-    reason: reason(period, index, checks, retain, entry),
-    criteria: checks,
-  };
+  const recommended = period.ladder.tiers[period.decisions.recommended[index]!]?.tier ?? row.tier;
+  return recommendationRow(period, index, row, recommended, reason(period, index, checks, retain, entry), checks);
 }
 
 /** The row of a partner whose tier is not on the ladder: no recommendation. */
 function offLadderRow(period: TierPeriod, index: number, row: PartnerPeriodMetrics): TierRecommendationRow {
-  const { decisions } = period;
-  const action = decisions.action[index]!;
-  const promoteStreak = decisions.promoteStreak[index]!;
-  return {
-    partner_id: row.partner_id,
-    period_start: period.periodStart,
-    config_version: period.configVersion,
-    current_tier: row.tier,
-    recommended_tier: row.tier,
-    action: tierActions[action]!,
-    tenure_periods: decisions.tenure[index]!,
-    qualifying_periods: action === promote || promoteStreak > 0 ? promoteStreak : decisions.demoteStreak[index]!,
-    reason: `tier "${row.tier}" is not on the configured ladder (tiers.ladder); no recommendation`,
-    criteria: [],
-  };
+  return recommendationRow(period, index, row, row.tier, `tier "${row.tier}" is not on the configured ladder (tiers.ladder); no recommendation`, []);
 }
 
 /** The tier_recommendations row of row `index` of a period. */
