@@ -78,3 +78,19 @@ export class RoundedValues {
     return (this.boxed[step - this.first + 1] as number | undefined) ?? round(value, this.digits);
   }
 }
+
+/** Texts by a whole-number key, built on first use; keys outside 0..limit-1 are not kept, so a cache can stay bounded. */
+export class KeyedTexts {
+  private readonly texts = new Map<number, string>();
+
+  constructor(private readonly limit = Number.MAX_SAFE_INTEGER) {}
+
+  get(key: number): string | undefined {
+    return this.texts.get(key);
+  }
+
+  keep(key: number, text: string): string {
+    if (key >= 0 && key < this.limit) this.texts.set(key, text);
+    return text;
+  }
+}

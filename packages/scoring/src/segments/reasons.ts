@@ -1,24 +1,10 @@
 import type { ScoringConfig } from '../config/schema.js';
-import { formatPercent } from '../format.js';
+import { formatPercent, KeyedTexts } from '../format.js';
 
 type Segments = ScoringConfig['segments'];
 
 /** Keys at or above this are not cached: values that far out are rare, and the caches stay bounded. */
 const maxKey = 100_000;
-
-/** Texts by a whole-number key below maxKey, built on first use. */
-class KeyedTexts {
-  private readonly texts = new Map<number, string>();
-
-  get(key: number): string | undefined {
-    return this.texts.get(key);
-  }
-
-  keep(key: number, text: string): string {
-    if (key >= 0 && key < maxKey) this.texts.set(key, text);
-    return text;
-  }
-}
 
 /** Whole percent of an attainment as formatPercent shows it, or -1 when it is not a small whole number (the text is then formatted, not cached). */
 function percentKey(attainment: number): number {
@@ -35,14 +21,14 @@ const scoreKeys = 102;
  * and formatting each from its template made most of the cost of segment rows.
  */
 export class SegmentReasons {
-  private readonly onboarding = new KeyedTexts();
-  private readonly inactiveDays = new KeyedTexts();
-  private readonly inactivePeriods = new KeyedTexts();
-  private readonly grow = new KeyedTexts();
-  private readonly intervene = new KeyedTexts();
-  private readonly aboveGrow = new KeyedTexts();
-  private readonly belowIntervene = new KeyedTexts();
-  private readonly between = new KeyedTexts();
+  private readonly onboarding = new KeyedTexts(maxKey);
+  private readonly inactiveDays = new KeyedTexts(maxKey);
+  private readonly inactivePeriods = new KeyedTexts(maxKey);
+  private readonly grow = new KeyedTexts(maxKey);
+  private readonly intervene = new KeyedTexts(maxKey);
+  private readonly aboveGrow = new KeyedTexts(maxKey);
+  private readonly belowIntervene = new KeyedTexts(maxKey);
+  private readonly between = new KeyedTexts(maxKey);
   private readonly noTarget: string;
 
   constructor(

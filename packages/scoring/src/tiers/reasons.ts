@@ -1,18 +1,5 @@
 import type { ScoringConfig } from '../config/schema.js';
-
-/** Texts by a whole-number key, built on first use (every key stands for one text). */
-class KeyedTexts {
-  private readonly texts = new Map<number, string>();
-
-  get(key: number): string | undefined {
-    return this.texts.get(key);
-  }
-
-  keep(key: number, text: string): string {
-    this.texts.set(key, text);
-    return text;
-  }
-}
+import { KeyedTexts } from '../format.js';
 
 /**
  * The reasons of tier recommendations, from parts built once per run: a reason is a fixed
