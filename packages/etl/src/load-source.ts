@@ -1,9 +1,7 @@
-import { extname } from 'node:path';
 import { countryCodes, entity as entityDefinition, entityNames, type EntityName, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import { SourceConfigError } from './errors.js';
-import { discoverFiles, entityOfFile, loadFile, type DataFile } from './files.js';
-import { entityHints } from './entity-hints.js';
-import { formatHints } from './format-hints.js';
+import { discoverFiles, loadFile, type DataFile } from './files.js';
+import { batchWarnings, sourceWarnings } from './load-warnings.js';
 import { abandonInterruptedBatches, totalQuarantined, type BatchResult, type LoadTarget } from './load-batch.js';
 import { loadEntityQuery } from './sql-source.js';
 import type { EntityQuery, FilesSource, SourceDefinition } from './sources.js';
@@ -75,42 +73,6 @@ async function plan(source: SourceDefinition, entities: readonly EntityName[]): 
   return { batches, ignored: [] };
 }
 
-/** A batch's quarantine by reason, most rows first: "invalid_number 6, invalid_date 2". */
-function reasonCounts(batch: BatchResult): string {
-  return Object.entries(batch.quarantinedByReason)
-    .sort((a, b) => b[1] - a[1])
-    .map(([reason, rows]) => `${reason} ${rows.toLocaleString('en-US')}`)
-    .join(', ');
-}
-
-/**
- * Loaded batches that still need a look: a file whose every row was quarantined (a column
- * mapping, date layout or decimal separator to set, more likely than a file of bad rows),
- * and a header found below a report's title rows.
- */
-function loadWarnings(batches: readonly BatchResult[]): string[] {
-  const warnings: string[] = [];
-  for (const batch of batches) {
-    if (batch.status !== 'succeeded') continue;
-    if (batch.rowsRead > 0 && batch.rowsQuarantined === batch.rowsRead) {
-      warnings.push(`${batch.fileName}: every row was quarantined (${reasonCounts(batch)}); check the file's columns and formats against docs/data-contract.md (ppm quarantine --file ${batch.fileName} lists them)`);
-    }
-    if (batch.titleRows) warnings.push(`${batch.fileName}: the header is on line ${batch.headerLine ?? '?'}; the ${batch.titleRows === 1 ? 'row' : `${batch.titleRows} rows`} above it ${batch.titleRows === 1 ? 'was' : 'were'} passed over as a title`);
-  }
-  return warnings;
-}
-
-/** Files named after an entity that were ignored: their format is not one the loader reads. */
-function unreadableFormats(ignored: readonly string[]): string[] {
-  return ignored.flatMap((name) => {
-    const entity = entityOfFile(name);
-    if (!entity) return [];
-    return [
-      `${name}: named after ${entity}, but ${extname(name) || 'a name without an extension'} is not a format the loader reads (CSV .csv .tsv .txt, JSON Lines .jsonl .ndjson, each optionally .gz, or Excel .xlsx); a JSON array must be written one object per line as .jsonl`,
-    ];
-  });
-}
-
 export function summarize(source: string, batches: readonly BatchResult[], ignoredFiles: readonly string[]): LoadSummary {
   const sum = (pick: (batch: BatchResult) => number) => batches.reduce((total, batch) => total + pick(batch), 0);
   return {
@@ -124,7 +86,7 @@ export function summarize(source: string, batches: readonly BatchResult[], ignor
     rowsQuarantined: sum((batch) => batch.rowsQuarantined),
     quarantinedByReason: totalQuarantined(batches),
     failed: batches.filter((batch) => batch.status === 'failed').map((batch) => ({ fileName: batch.fileName, error: batch.error ?? 'failed' })),
-    warnings: loadWarnings(batches),
+    warnings: batchWarnings(batches),
   };
 }
 
@@ -181,9 +143,5 @@ export async function loadSource(target: LoadTarget, source: SourceDefinition, o
     report();
   }
   const summary = summarize(source.name, results, ignored);
-  const earlier = interrupted.map(({ fileName, loadId }) => `${fileName}: an earlier load (${loadId}) was interrupted when its process stopped; it loaded nothing and is now recorded as failed`);
-  const nothing = batches.length === 0 ? [`nothing to load: ${source.type === 'files' ? `no data files in ${source.path}` : `source ${source.name} has no entity queries`}`] : [];
-  const named = source.type === 'files' ? await entityHints(source.path, ignored) : [];
-  const warnings = [...nothing, ...earlier, ...unreadableFormats(ignored), ...named, ...summary.warnings, ...(await formatHints(target.db, results))];
-  return { ...summary, warnings };
+  return { ...summary, warnings: await sourceWarnings(target.db, source, { planned: batches.length, ignored, interrupted, results }) };
 }
