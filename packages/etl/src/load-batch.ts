@@ -199,13 +199,22 @@ export async function abandonRunningBatches(db: LoadTarget['db'], runId: string)
  * lock and are left alone.
  */
 export async function abandonInterruptedBatches(db: LoadTarget['db']): Promise<{ loadId: string; fileName: string }[]> {
-  const result = await db.raw<{ rows: { load_id: string; file_name: string }[] }>(
-    `update ops.load_batches
-     set status = 'failed', finished_at = now(),
-       error = 'interrupted: the process loading this batch stopped before it committed; nothing of it was loaded'
-     where status = 'running' and pg_try_advisory_xact_lock(hashtext('ppm.load_batch'), hashtext(load_id::text))
-     returning load_id, file_name`,
-  );
-  for (const row of result.rows) await db.raw(dropBatchTablesSql(row.load_id));
-  return result.rows.map((row) => ({ loadId: row.load_id, fileName: row.file_name }));
+  const running = await db('ops.load_batches').where({ status: 'running' }).pluck<string[]>('load_id');
+  const abandoned: { loadId: string; fileName: string }[] = [];
+  // One batch at a time: the lock is only ever tried on running batches (a lock per row of the whole table could exhaust the lock table).
+  for (const loadId of running) {
+    const result = await db.raw<{ rows: { file_name: string }[] }>(
+      `update ops.load_batches
+       set status = 'failed', finished_at = now(),
+         error = 'interrupted: the process loading this batch stopped before it committed; nothing of it was loaded'
+       where load_id = ? and status = 'running' and pg_try_advisory_xact_lock(${batchLock(loadId)})
+       returning file_name`,
+      [loadId],
+    );
+    const [row] = result.rows;
+    if (!row) continue;
+    await db.raw(dropBatchTablesSql(loadId));
+    abandoned.push({ loadId, fileName: row.file_name });
+  }
+  return abandoned;
 }
