@@ -238,15 +238,17 @@ describe('file formats and messy exports', () => {
         'C6,Zeta,reseller,gold,EMEA,EMEA HQ,active,2025-01-01',
         'C7,Eta,reseller,gold,EMEA,Atlantis,active,2025-01-01',
         'C8,Theta,reseller,gold,EMEA, gb ,active,2025-01-01',
+        'C9,Iota,reseller,gold,EMEA,U.K.,active,2025-01-01',
+        'CA,Kappa,reseller,gold,EMEA,Sverige,active,2025-01-01',
       ),
     });
     const yaml = ['sources:', '  countries:', '    type: files', `    path: ${folder}`, '    values:', '      partners:', '        country: { EMEA HQ: IE }', ''].join('\n');
     const source = parseSources(yaml, 'sources.yml', '/').get('countries');
     if (!source) throw new Error('source countries not parsed');
     const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
-    expect(summary).toMatchObject({ rowsLoaded: 7, rowsQuarantined: 1, quarantinedByReason: { invalid_country: 1 } });
+    expect(summary).toMatchObject({ rowsLoaded: 9, rowsQuarantined: 1, quarantinedByReason: { invalid_country: 1 } });
     const countries = await test.db('core.partners').where('partner_id', 'like', 'C%').orderBy('partner_id').pluck('country');
-    expect(countries).toEqual(['DE', 'DE', 'AT', 'US', 'CI', 'IE', 'GB']);
+    expect(countries).toEqual(['DE', 'DE', 'AT', 'US', 'CI', 'IE', 'GB', 'GB', 'SE']);
     const bad = await test.db('ops.quarantine').where({ source: 'countries', reason_code: 'invalid_country' }).first('line_number', 'message');
     expect(bad).toEqual({ line_number: '8', message: expect.stringMatching(/^country = "Atlantis": Not an ISO 3166-1 country code/) });
   });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
-/** Languages whose country names are read besides the codes: those of most partner-program exports. */
-export const countryNameLanguages = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt'] as const;
+/** Languages in Latin script whose country names are read besides the codes: those of most partner-program exports. */
+export const countryNameLanguages = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ca', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'sk', 'hu', 'ro', 'hr', 'sl', 'et', 'lv', 'lt', 'tr', 'id', 'ms'] as const;
 
 /**
  * Accented Latin letters and the plain letter each stands for, in both cases: countryKey and
@@ -11,9 +11,16 @@ export const accentedLetters = 'áàâäãåçéèêëíìîïñóòôöõøúù
 /** The plain letter of each of accentedLetters, at the same position (ø has no decomposition). */
 export const plainLetters = [...accentedLetters].map((letter) => (letter.toLowerCase() === 'ø' ? 'o' : letter.normalize('NFD').replace(/\p{M}/gu, ''))).join('');
 
-const plainOf = new Map([...accentedLetters].map((letter, index) => [letter, plainLetters[index] ?? letter]));
+/** Marks dropped without a trace, so that U.K. reads as UK and d'Ivoire as dIvoire on both sides of a comparison. */
+export const droppedMarks = ".'’";
 
-/** How a country text is compared: accents dropped, lower case, anything but ASCII letters and digits as one space. */
+const plainOf = new Map<string, string>([...[...accentedLetters].map((letter, index): [string, string] => [letter, plainLetters[index] ?? letter]), ...[...droppedMarks].map((mark): [string, string] => [mark, ''])]);
+
+/**
+ * How a country text is compared: accents and the droppedMarks dropped, lower case, anything
+ * else but ASCII letters and digits as one space (letters of other alphabets too: the same
+ * on both sides, so a name still meets its own spelling).
+ */
 export function countryKey(text: string): string {
   const plain = [...text].map((letter) => plainOf.get(letter) ?? letter).join('');
   return plain
@@ -46,8 +53,22 @@ const commonNames: Readonly<Record<string, string>> = {
   Britain: 'GB',
   Holland: 'NL',
   Korea: 'KR',
+  'Korea (South)': 'KR',
   Macedonia: 'MK',
   'Viet Nam': 'VN',
+  'Czech Rep': 'CZ',
+  'Slovak Republic': 'SK',
+  'Kyrgyz Republic': 'KG',
+  'Lao PDR': 'LA',
+  Moldova: 'MD',
+  Syria: 'SY',
+  Burma: 'MM',
+  'East Timor': 'TL',
+  Vatican: 'VA',
+  'Hong Kong SAR': 'HK',
+  'Macau SAR': 'MO',
+  'Republic of Ireland': 'IE',
+  Bosnia: 'BA',
 };
 
 let lookup: ReadonlyMap<string, string> | undefined;

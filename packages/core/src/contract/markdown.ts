@@ -130,7 +130,7 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
 | integer | whole number |
 | boolean | \`true\`/\`false\`, \`yes\`/\`no\`, \`y\`/\`n\`, \`1\`/\`0\`, \`t\`/\`f\` (any case) |
 | currency code | ISO 4217, three letters (any case) |
-| country | ISO 3166-1 alpha-2 (\`DE\`), stored as such; alpha-3 codes (\`DEU\`) and country names in English, German, French, Spanish, Italian, Dutch and Portuguese (\`Germany\`, \`Deutschland\`, \`United States\`, \`USA\`, \`UK\`; any case, accents optional) are read as their alpha-2 code; a files source can map other texts under \`values:\` (\`EMEA HQ\` → \`DE\`) |
+| country | ISO 3166-1 alpha-2 (\`DE\`), stored as such; alpha-3 codes (\`DEU\`) and country names in 25 languages written in Latin script, English, German, French, Spanish, Italian, Dutch, Portuguese, the Nordic and Central European ones among them (\`Germany\`, \`Deutschland\`, \`United States\`, \`U.S.A.\`, \`UK\`, \`Sverige\`; any case, accents and dots optional) are read as their alpha-2 code; a files source can map other texts under \`values:\` (\`EMEA HQ\` → \`DE\`) |
 | period | \`YYYY-MM\` (month), \`YYYY-Qn\` (quarter) or \`YYYY\` (year); calendar quarters |
 | one of | the listed values, any case, spaces or hyphens for underscores (\`System Integrator\` = \`system_integrator\`); a files source can map its own texts under \`values:\` (\`Gold Partner\` → \`gold\`) |
 

@@ -1,4 +1,4 @@
-import { accentedLetters, plainLetters, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
+import { accentedLetters, droppedMarks, plainLetters, type FieldDefinition, type ProgramConfig, type QuarantineReason } from '@ppm/core';
 import type { DateLayout } from './date-formats.js';
 import { layoutOf, type ValueFormats, type ValueMap } from './value-formats.js';
 
@@ -52,7 +52,7 @@ const mappedEnum = (src: string, valueMap: ValueMap | undefined) => mapped(src, 
 
 /** What countryKey (in @ppm/core) makes of a text, in SQL. */
 const countryKeySql = (src: string) =>
-  `trim(regexp_replace(lower(translate(${src}, ${literal(accentedLetters)}, ${literal(plainLetters)})), '[^a-z0-9]+', ' ', 'g'))`;
+  `trim(regexp_replace(lower(translate(${src}, ${literal(accentedLetters + droppedMarks)}, ${literal(plainLetters)})), '[^a-z0-9]+', ' ', 'g'))`;
 
 /** The alpha-2 code of a country text (the source's own texts mapped first), null when unknown. */
 const countryCode = (src: string, countries: string, valueMap: ValueMap | undefined) =>
