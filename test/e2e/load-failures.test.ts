@@ -89,6 +89,21 @@ describe('loads that stop midway', () => {
     expect(await coreRevenueCount()).toBe(before);
   });
 
+  it('says when a file waits for another load of the same table to finish its merge, then loads it', async () => {
+    const waits: string[] = [];
+    const folder = writeFiles(tempFolder('waits'), { 'revenue-waiting.csv': lines('line_id,partner_id,booked_at,amount,currency', 'W1,P1,2026-01-15,10,USD') });
+    const summary = await withConnection(test.db, async (other) => {
+      await other.query('begin');
+      await other.query('lock table core.revenue in share row exclusive mode');
+      const loading = loadSource({ db: test.db, config: defaultProgramConfig, source: 'broken', asOf: '2026-03-01', onWait: (message) => waits.push(message) }, filesSourceAt('broken', folder));
+      await expect.poll(() => waits.length, { timeout: 10_000 }).toBe(1);
+      await other.query('commit');
+      return loading;
+    });
+    expect(waits).toEqual(['revenue-waiting.csv: waiting for another load of core.revenue to finish its merge']);
+    expect(summary).toMatchObject({ rowsLoaded: 1, failed: [] });
+  });
+
   it('marks a batch left running by a process that died as failed on the next load, and leaves a batch whose loader is alive alone', async () => {
     const dead = randomUUID();
     const alive = randomUUID();

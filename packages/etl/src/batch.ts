@@ -30,6 +30,8 @@ export interface MergeContext {
   readonly fullSnapshot: boolean;
   readonly formats: ValueFormats;
   readonly valueMaps: EntityValueMaps;
+  /** Told when the merge has to wait for another load of the same table. */
+  readonly onWait?: (message: string) => void;
 }
 
 export interface MergeCounts {
@@ -45,9 +47,35 @@ interface ChangeCounts {
   updated: string;
 }
 
+/** How long a merge waits for a table lock before it says it is waiting (then it waits on). */
+const quietLockWait = '1s';
+/** PostgreSQL's error code when lock_timeout runs out. */
+const lockNotAvailable = '55P03';
+
+/**
+ * Takes a merge's table lock. When another load holds it (a long merge of the same table),
+ * says so through onWait after a moment instead of waiting without a word.
+ */
+async function lockTable(context: MergeContext, lockSql: string, table: string): Promise<void> {
+  const { client } = context;
+  await client.query('savepoint lock_try');
+  await client.query(`set local lock_timeout = '${quietLockWait}'`);
+  try {
+    await client.query(lockSql);
+    await client.query('set local lock_timeout = 0');
+    await client.query('release savepoint lock_try');
+  } catch (error) {
+    if ((error as { code?: string }).code !== lockNotAvailable) throw error;
+    await client.query('rollback to savepoint lock_try');
+    context.onWait?.(`${context.fileName}: waiting for another load of ${table} to finish its merge`);
+    await client.query(lockSql);
+  }
+}
+
+
 async function mergePartners(context: MergeContext, validated: string): Promise<ChangeCounts> {
   const { client, asOf, loadId, fileName } = context;
-  await client.query(lockPartnerHistorySql);
+  await lockTable(context, lockPartnerHistorySql, 'core.partner_history');
   await client.query(incomingPartnersSql(validated), [asOf]);
   await client.query(partnerVersionsSql, [loadId, fileName]);
   const counts = (await client.query<ChangeCounts>(partnerChangeCountsSql)).rows[0] as ChangeCounts;
@@ -59,7 +87,7 @@ async function mergePartners(context: MergeContext, validated: string): Promise<
 
 async function mergeRows(context: MergeContext, validated: string): Promise<ChangeCounts> {
   const { client, entity, loadId, fileName } = context;
-  await client.query(lockForMergeSql(entity));
+  await lockTable(context, lockForMergeSql(entity), `core.${entity.name}`);
   const intoEmpty = (await client.query<{ empty: boolean }>(isEmptySql(entity))).rows[0]?.empty ?? false;
   const updated = intoEmpty ? 0 : ((await client.query(updateChangedSql(entity, validated), [loadId, fileName])).rowCount ?? 0);
   const inserted = await client.query(insertNewSql(entity, validated, { intoEmpty }), [loadId, fileName]);

@@ -23,6 +23,8 @@ export interface LoadTarget {
   readonly valueMaps?: Readonly<Partial<Record<string, EntityValueMaps>>>;
   /** Aborts the batch in flight (it rolls back). */
   readonly signal?: AbortSignal;
+  /** Told when a batch waits for another load of the same table. */
+  readonly onWait?: (message: string) => void;
 }
 
 /** What a reader reports after streaming a batch into the sink. */
@@ -106,7 +108,7 @@ async function stageAndMerge(target: LoadTarget, client: pg.PoolClient, batch: B
       throw error;
     }
     await writer.finish();
-    const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, formats: target.formats ?? standardFormats, valueMaps: target.valueMaps?.[entity.name] ?? {} };
+    const context = { client, entity, config: target.config, staging, loadId, source: target.source, fileName, asOf: target.asOf ?? today(), fullSnapshot: target.fullSnapshot ?? false, formats: target.formats ?? standardFormats, valueMaps: target.valueMaps?.[entity.name] ?? {}, ...(target.onWait ? { onWait: target.onWait } : {}) };
     return await validateAndMerge(context, (merged) => recordFinished(client, loadId, merged, facts));
   } finally {
     // Once more if a stop's cancel hit the first attempt.

@@ -48,7 +48,8 @@ async function load(flags: LoadFlags): Promise<void> {
   void onShutdownSignal(() => Promise.resolve(stop.abort(new Error('stopped by a signal'))));
   let loaded: readonly string[] = [];
   try {
-    const summary = await loadSource({ db: session.db, config: config.program, source: source.name }, source, {
+    const onWait = (message: string) => note(`  ${message}`);
+    const summary = await loadSource({ db: session.db, config: config.program, source: source.name, onWait }, source, {
       signal: stop.signal,
       onProgress: (progress) => {
         loaded = progress.completed;
