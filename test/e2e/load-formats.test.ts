@@ -330,11 +330,11 @@ describe('file formats and messy exports', () => {
   });
 
   it("says when a folder has nothing to load, and names files called after an entity in a format it does not read", async () => {
-    const summary = await load(writeFiles(tempFolder('json-array'), { 'revenue-c.json': '[{"partner_id": "P1"}]', 'notes.md': '# notes' }));
+    const summary = await load(writeFiles(tempFolder('xml-export'), { 'revenue-c.xml': '<revenue/>', 'notes.md': '# notes' }));
     expect(summary.batches).toEqual([]);
     expect(summary.warnings).toEqual([
-      expect.stringMatching(/^nothing to load: no data files in .*json-array/),
-      expect.stringMatching(/^revenue-c\.json: named after revenue, but \.json is not a format the loader reads .*a JSON array must be written one object per line as \.jsonl$/),
+      expect.stringMatching(/^nothing to load: no data files in .*xml-export/),
+      expect.stringMatching(/^revenue-c\.xml: named after revenue, but \.xml is not a format the loader reads \(CSV .*\.xlsx\)$/),
     ]);
   });
 
@@ -349,6 +349,34 @@ describe('file formats and messy exports', () => {
       expect.stringMatching(/^nothing to load/),
       "Q3 sales export.csv: not loaded (its name is not an entity's), but its header names every required column of revenue: rename it revenue-<anything>, or list it under files: revenue in the source's entry in config/sources.yml",
     ]);
+  });
+
+  it('reads a JSON array of records, keeping an element that is not an object as invalid_json at the line it starts on', async () => {
+    const json = [
+      '[',
+      '  {"lineId": "JA1", "partnerId": "P1", "bookedAt": "2026-02-01", "amount": 10, "currency": "USD", "note": "a \\"quoted\\" ], {brace}"},',
+      '  {"lineId": "JA2", "partnerId": "P1", "bookedAt": "2026-02-02",',
+      '   "amount": 11.5, "currency": "USD", "tags": ["x", {"y": 1}]},',
+      '  42,',
+      '  {"lineId": "JA3", "partnerId": "P1", "bookedAt": "someday", "amount": 1, "currency": "USD"}',
+      ']',
+    ].join('\n');
+    const summary = await load(writeFiles(tempFolder('json-array'), { 'revenue-api.json': json }));
+    expect(summary).toMatchObject({ rowsRead: 4, rowsLoaded: 2, rowsQuarantined: 2, quarantinedByReason: { invalid_json: 1, invalid_date: 1 } });
+    const rows = await test.db('core.revenue').whereIn('line_id', ['JA1', 'JA2']).orderBy('line_id').select('line_id', 'extra', test.db.raw('amount::text as amount'));
+    expect(rows).toEqual([
+      { line_id: 'JA1', amount: '10.0000', extra: { note: 'a "quoted" ], {brace}' } },
+      { line_id: 'JA2', amount: '11.5000', extra: { tags: ['x', { y: 1 }] } },
+    ]);
+    const bad = await test.db('ops.quarantine').where({ source: 'formats', file_name: 'revenue-api.json' }).orderBy('line_number').select('line_number', 'reason_code');
+    expect(bad).toEqual([{ line_number: '5', reason_code: 'invalid_json' }, { line_number: '6', reason_code: 'invalid_date' }]);
+  });
+
+  it('fails a .json file that is not one array, or an array never closed, naming the file', async () => {
+    const wrapped = await load(writeFiles(tempFolder('json-object'), { 'revenue-wrapped.json': '{"data": []}' }));
+    expect(wrapped.failed[0]?.error).toBe('revenue-wrapped.json, line 1: a .json file must hold one JSON array of records ([{...}, {...}]); write other JSON as JSON Lines (.jsonl), one record per line');
+    const truncated = await load(writeFiles(tempFolder('json-truncated'), { 'revenue-cut.json': '[\n{"line_id": "T1", "partner_id": "P1"' }));
+    expect(truncated.failed[0]?.error).toBe('revenue-cut.json, line 2: the JSON array is never closed (a truncated file?)');
   });
 
   it('suggests the decimal comma when most amounts of a file are written with one', async () => {

@@ -6,12 +6,13 @@ import { entity as entityDefinition, entityNames, type EntityDefinition, type En
 import picomatch from 'picomatch';
 import { readCsv } from './input/csv.js';
 import { openText, type TextEncoding } from './input/decode.js';
+import { readJsonArray } from './input/json-array.js';
 import { readJsonLines } from './input/jsonl.js';
 import type { ColumnNames, ReadSummary, RecordSink } from './input/records.js';
 import { loadBatch, type BatchResult, type LoadTarget, type ReadFacts } from './load-batch.js';
 import { SourceConfigError } from './errors.js';
 
-export type FileFormat = 'csv' | 'jsonl' | 'xlsx';
+export type FileFormat = 'csv' | 'jsonl' | 'json' | 'xlsx';
 
 export interface DataFile {
   readonly path: string;
@@ -28,13 +29,14 @@ export interface FileReadOptions {
   readonly columns?: ColumnNames;
 }
 
-const formatPattern = /\.(?:(csv|tsv|txt|jsonl|ndjson)(\.gz)?|xlsx)$/i;
+const formatPattern = /\.(?:(csv|tsv|txt|jsonl|ndjson|json)(\.gz)?|xlsx)$/i;
 
 export function formatOf(file: string): FileFormat | undefined {
   const match = formatPattern.exec(file);
   if (!match) return undefined;
   const textFormat = (match[1] ?? '').toLowerCase();
   if (!textFormat) return 'xlsx';
+  if (textFormat === 'json') return 'json';
   return ['jsonl', 'ndjson'].includes(textFormat) ? 'jsonl' : 'csv';
 }
 
@@ -121,6 +123,8 @@ async function sha256Of(path: string): Promise<string> {
 
 const headerFacts = ({ headerLine, titleRows }: ReadSummary) => ({ ...(headerLine ? { headerLine } : {}), ...(titleRows ? { titleRows } : {}) });
 
+const textReaders = { csv: readCsv, jsonl: readJsonLines, json: readJsonArray } as const;
+
 async function readFile(file: DataFile, definition: EntityDefinition, target: LoadTarget, options: FileReadOptions, sink: RecordSink): Promise<ReadFacts> {
   const readOptions = {
     file: file.name,
@@ -135,7 +139,7 @@ async function readFile(file: DataFile, definition: EntityDefinition, target: Lo
     return { records: summary.records, sha256: await sha256Of(file.path), ...headerFacts(summary) };
   }
   const opened = openText(file.path, { ...(options.encoding ? { encoding: options.encoding } : {}), displayName: file.name });
-  const summary = file.format === 'jsonl' ? await readJsonLines(opened.text, definition, readOptions, sink) : await readCsv(opened.text, definition, readOptions, sink);
+  const summary = await textReaders[file.format](opened.text, definition, readOptions, sink);
   const facts = await opened.facts;
   return {
     records: summary.records,

@@ -36,7 +36,7 @@ function unreadableFormats(ignored: readonly string[]): string[] {
     const entity = entityOfFile(name);
     if (!entity) return [];
     return [
-      `${name}: named after ${entity}, but ${extname(name) || 'a name without an extension'} is not a format the loader reads (CSV .csv .tsv .txt, JSON Lines .jsonl .ndjson, each optionally .gz, or Excel .xlsx); a JSON array must be written one object per line as .jsonl`,
+      `${name}: named after ${entity}, but ${extname(name) || 'a name without an extension'} is not a format the loader reads (CSV .csv .tsv .txt, JSON Lines .jsonl .ndjson, a JSON array of records .json, each optionally .gz, or Excel .xlsx)`,
     ];
   });
 }

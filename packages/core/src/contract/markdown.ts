@@ -90,8 +90,9 @@ rows that break a rule are kept in \`ops.quarantine\` with the reason, never dro
   [operations](operations.md#sources)). Other files are listed as ignored. Entities load in the order of this page
   (rates and partners first); files of one entity in name order, so a later file
   corrects an earlier one.
-- **Formats.** CSV with a header row (\`.csv\`, \`.tsv\`, \`.txt\`) or JSON Lines
-  (\`.jsonl\`, \`.ndjson\`, one JSON object per line), each optionally gzip-compressed
+- **Formats.** CSV with a header row (\`.csv\`, \`.tsv\`, \`.txt\`), JSON Lines
+  (\`.jsonl\`, \`.ndjson\`, one JSON object per line) or a JSON array of objects (\`.json\`,
+  as APIs export; line numbers are where each element starts), each optionally gzip-compressed
   (\`.gz\`; detected from the content); or an Excel workbook (\`.xlsx\`): its first
   worksheet, line numbers are sheet rows; date cells are read as ISO dates (timestamps
   when they carry a time), and so is a number under a date field (a date cell that lost its

@@ -10,7 +10,8 @@ function asText(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
-class JsonLineMapper {
+/** Turns JSON texts of records (JSON Lines, elements of a JSON array) into records; a text that is not a JSON object is kept as invalid_json. */
+export class JsonRecordMapper {
   private readonly lookup: Map<string, number>;
   private readonly fieldOfKey = new Map<string, number>();
   records = 0;
@@ -59,7 +60,7 @@ class JsonLineMapper {
 
 /** Streams JSON Lines records into the sink; a line that is not a JSON object is kept as invalid_json. */
 export async function readJsonLines(text: Readable, entity: EntityDefinition, options: ReadOptions, sink: RecordSink): Promise<ReadSummary> {
-  const mapper = new JsonLineMapper(entity, options, sink);
+  const mapper = new JsonRecordMapper(entity, options, sink);
   let line = 0;
   let rest = '';
   for await (const chunk of text) {
