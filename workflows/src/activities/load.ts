@@ -84,7 +84,7 @@ export function createLoadActivities(dependencies: { db: Warehouse; config: Plat
       const start: LoadProgress = { batchesDone: done.length, batchesTotal: 0, rowsRead: 0, rowsQuarantined: 0, completed: done };
       const summary = await withHeartbeat(start, (report) =>
         loadSource(
-          { db: dependencies.db, config: dependencies.config.program, source: input.source, runId: input.runId, asOf: input.asOf },
+          { db: dependencies.db, config: dependencies.config.program, source: input.source, runId: input.runId, asOf: input.asOf, onWait: (message: string) => { context.log.info(message); } },
           source,
           {
             ...(input.entities ? { entities: input.entities } : {}),
