@@ -11,6 +11,14 @@ const test = useTestDatabase();
 const load = (folder: string) => loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, filesSourceAt('formats', folder));
 const partnerHeader = 'partner_id,name,partner_type,tier,region,country,status,onboarded_at';
 
+/** Loads `folder` as the files source `name`, whose settings (YAML lines under the source, after type and path) are `settings`. */
+async function loadConfigured(name: string, folder: string, settings: readonly string[]) {
+  const yaml = ['sources:', `  ${name}:`, '    type: files', `    path: ${folder}`, ...settings.map((line) => `    ${line}`), ''].join('\n');
+  const source = parseSources(yaml, 'sources.yml', '/').get(name);
+  if (!source) throw new Error(`source ${name} not parsed`);
+  return loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+}
+
 describe('file formats and messy exports', () => {
   beforeAll(async () => {
     await load(writeFiles(tempFolder('formats-base'), { 'partners.csv': lines(partnerHeader, 'P1,Acme,reseller,gold,EMEA,DE,active,2025-01-01') }));
@@ -176,10 +184,7 @@ describe('file formats and messy exports', () => {
       'Invoices Q1.CSV': lines('line_id,partner_id,booked_at,amount,currency', 'X1,P20,2026-02-01,75,USD'),
       'readme.txt': 'exported by the CRM\n',
     });
-    const yaml = `sources:\n  crm_export:\n    type: files\n    path: ${folder}\n    files:\n      partners: Partner_Accounts*.csv\n      revenue: ["invoices *.csv", "invoices/**/*.csv"]\n`;
-    const source = parseSources(yaml, 'sources.yml', '/').get('crm_export');
-    if (!source) throw new Error('source crm_export not parsed');
-    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    const summary = await loadConfigured('crm_export', folder, ['files:', '  partners: Partner_Accounts*.csv', '  revenue: ["invoices *.csv", "invoices/**/*.csv"]']);
     expect(summary.batches.map((batch) => [batch.fileName, batch.entity, batch.status, batch.rowsLoaded])).toEqual([
       ['Partner_Accounts_Export_2026-11.csv', 'partners', 'succeeded', 1],
       ['Invoices Q1.CSV', 'revenue', 'succeeded', 1],
@@ -192,14 +197,10 @@ describe('file formats and messy exports', () => {
       'Partner_Accounts.csv': lines('Account ID,Account Name,Type,Partner Level,Sales Region,Country,Status,Joined', 'P30,Renamed Ltd,var,gold,APAC,SG,active,2025-03-01'),
       'activity.jsonl': `${JSON.stringify({ 'Account ID': 'P30', 'Activity Date': '2026-02-10', kind: 'portal_login' })}\n`,
     });
-    const yaml = [
-      'sources:', '  renamed:', '    type: files', `    path: ${folder}`,
-      '    files: { partners: Partner_Accounts.csv, engagement_events: activity.jsonl }',
-      '    columns:', '      partners: { tier: Partner Level, onboarded_at: Joined }', '      engagement_events: { partner_id: Account ID, occurred_at: Activity Date }', '',
-    ].join('\n');
-    const source = parseSources(yaml, 'sources.yml', '/').get('renamed');
-    if (!source) throw new Error('source renamed not parsed');
-    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    const summary = await loadConfigured('renamed', folder, [
+      'files: { partners: Partner_Accounts.csv, engagement_events: activity.jsonl }',
+      'columns:', '  partners: { tier: Partner Level, onboarded_at: Joined }', '  engagement_events: { partner_id: Account ID, occurred_at: Activity Date }',
+    ]);
     expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 0, failed: [] });
     expect(await test.db('core.partner_history').where({ partner_id: 'P30' }).first('tier', 'onboarded_at', 'extra')).toMatchObject({ tier: 'gold', extra: null });
     expect(await test.db('core.engagement_events').where({ partner_id: 'P30' }).count<{ count: string }[]>('* as count')).toEqual([{ count: '1' }]);
@@ -214,13 +215,7 @@ describe('file formats and messy exports', () => {
         'P42,Unmapped,reseller,Diamond,EMEA,FR,active,2025-01-01',
       ),
     });
-    const yaml = [
-      'sources:', '  mapped:', '    type: files', `    path: ${folder}`, '    values:', '      partners:',
-      '        partner_type: { Value Added Reseller: var }', '        tier: { Gold Partner: gold, "platinum-elite": platinum }', '',
-    ].join('\n');
-    const source = parseSources(yaml, 'sources.yml', '/').get('mapped');
-    if (!source) throw new Error('source mapped not parsed');
-    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    const summary = await loadConfigured('mapped', folder, ['values:', '  partners:', '    partner_type: { Value Added Reseller: var }', '    tier: { Gold Partner: gold, "platinum-elite": platinum }']);
     expect(summary).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 1, quarantinedByReason: { invalid_value: 1 } });
     const partners = await test.db('core.partners').whereIn('partner_id', ['P40', 'P41']).orderBy('partner_id').select('partner_id', 'partner_type', 'tier');
     expect(partners).toEqual([{ partner_id: 'P40', partner_type: 'var', tier: 'gold' }, { partner_id: 'P41', partner_type: 'msp', tier: 'platinum' }]);
@@ -242,10 +237,7 @@ describe('file formats and messy exports', () => {
         'CA,Kappa,reseller,gold,EMEA,Sverige,active,2025-01-01',
       ),
     });
-    const yaml = ['sources:', '  countries:', '    type: files', `    path: ${folder}`, '    values:', '      partners:', '        country: { EMEA HQ: IE }', ''].join('\n');
-    const source = parseSources(yaml, 'sources.yml', '/').get('countries');
-    if (!source) throw new Error('source countries not parsed');
-    const summary = await loadSource({ db: test.db, config: defaultProgramConfig, source: 'formats', asOf: '2026-03-01' }, source);
+    const summary = await loadConfigured('countries', folder, ['values:', '  partners:', '    country: { EMEA HQ: IE }']);
     expect(summary).toMatchObject({ rowsLoaded: 9, rowsQuarantined: 1, quarantinedByReason: { invalid_country: 1 } });
     const countries = await test.db('core.partners').where('partner_id', 'like', 'C%').orderBy('partner_id').pluck('country');
     expect(countries).toEqual(['DE', 'DE', 'AT', 'US', 'CI', 'IE', 'GB', 'GB', 'SE']);
