@@ -42,10 +42,10 @@ function segmentGaps(context: ScoringContext, groups: Population['groups']): Fin
 }
 
 /** Partners with high required-training completion and low attainment, worst first. */
-function partnerGaps(context: ScoringContext, { rows, members, attainment: reached }: Population): FindingDraft[] {
+function partnerGaps(context: ScoringContext, { rows, members, attainment: reached, trainingCompletion }: Population): FindingDraft[] {
   const gap = context.config.findings.enablement_gap;
   const partners = members
-    .filter((index) => (rows[index]!.required_training_completion_rate ?? 0) >= gap.min_training_completion && reached[index]! < gap.max_attainment)
+    .filter((index) => trainingCompletion[index]! >= gap.min_training_completion && reached[index]! < gap.max_attainment)
     .sort((a, b) => reached[a]! - reached[b]! || (rows[a]!.partner_id < rows[b]!.partner_id ? -1 : 1));
   if (partners.length === 0) return [];
   const named = partners

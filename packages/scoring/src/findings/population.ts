@@ -35,11 +35,20 @@ export interface Population {
   readonly attainment: Float64Array;
   /** Members below target. */
   readonly below: number;
+  /** Required-training completion rate per row of the period, 0 when missing; set for members only. */
+  readonly trainingCompletion: Float64Array;
   /** Per configured dimension, the totals of each of its values, in order of the values. */
   readonly groups: ReadonlyMap<Dimension, readonly GroupTotals[]>;
 }
 
 const onboarding = segmentRules.indexOf('onboarding_grace');
+
+/** Resolved once per dimension: reading row[dimension] with a changing name is a slow keyed load (see metric-readers.ts). */
+const dimensionReaders: { readonly [dimension in Dimension]: (row: PartnerPeriodMetrics) => string } = {
+  partner_type: (row) => row.partner_type,
+  tier: (row) => row.tier,
+  region: (row) => row.region,
+};
 
 function memberRows(context: ScoringContext, period: number): number[] {
   const { rules } = context.segments(period);
@@ -58,21 +67,30 @@ function byValue(a: GroupTotals, b: GroupTotals): number {
 }
 
 /**
- * The totals of the members grouped by the value of each dimension, in order of the values.
- * One pass over the rows for every dimension: a period's row objects do not fit in the
- * processor's cache, and each pass over them misses it once per row.
+ * The totals of the members grouped by the value of each dimension, in order of the values,
+ * and the members' training completion (into `trainingCompletion`). One pass over the rows
+ * for all of it: a period's row objects do not fit in the processor's cache, and each pass
+ * over them misses it once per row.
  */
-function groupTotals(context: ScoringContext, period: number, members: readonly number[], dimensions: readonly Dimension[]): Map<Dimension, GroupTotals[]> {
+function groupTotals(
+  context: ScoringContext,
+  period: number,
+  members: readonly number[],
+  dimensions: readonly Dimension[],
+  trainingCompletion: Float64Array,
+): Map<Dimension, GroupTotals[]> {
   const rows = context.history.rowsByPeriod[period]!;
   const { revenue, target, attainment } = context.trailing(period);
   const groups = dimensions.map(() => new Map<string, GroupTotals>());
+  const readers = dimensions.map((dimension) => dimensionReaders[dimension]);
   for (const index of members) {
     const row = rows[index]!;
     const below = attainment[index]! < belowTarget ? 1 : 0;
     const completed = row.required_trainings_completed ?? 0;
     const assigned = row.required_trainings_assigned ?? 0;
+    trainingCompletion[index] = row.required_training_completion_rate ?? 0;
     for (let at = 0; at < dimensions.length; at++) {
-      const key = row[dimensions[at]!];
+      const key = readers[at]!(row);
       const values = groups[at]!;
       let totals = values.get(key);
       if (!totals) values.set(key, (totals = emptyTotals(key)));
@@ -93,11 +111,8 @@ export function population(context: ScoringContext, period: number): Population 
   const { attainment } = context.trailing(period);
   let below = 0;
   for (const index of members) if (attainment[index]! < belowTarget) below++;
-  return {
-    rows: context.history.rowsByPeriod[period]!,
-    members,
-    attainment,
-    below,
-    groups: groupTotals(context, period, members, context.config.findings.dimensions),
-  };
+  const rows = context.history.rowsByPeriod[period]!;
+  const trainingCompletion = new Float64Array(rows.length);
+  const groups = groupTotals(context, period, members, context.config.findings.dimensions, trainingCompletion);
+  return { rows, members, attainment, below, trainingCompletion, groups };
 }

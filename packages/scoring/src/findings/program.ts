@@ -1,6 +1,8 @@
+import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringContext } from '../context.js';
 import { formatAmount, formatPercent, round } from '../format.js';
 import { metricReaders } from '../metric-readers.js';
+import type { Ladder } from '../tiers/ladder.js';
 import type { FindingDraft } from './draft.js';
 import { gini, sortedShares, topShare } from './stats.js';
 
@@ -39,30 +41,53 @@ export function concentrationFinding(context: ScoringContext, period: number): F
   ];
 }
 
-/** Counts of partners from each tier to each tier between `lookback_periods` ago (or the first period) and now. */
+/** The ladder index of the tier of each of `rows` (-1 off the ladder); tiers off the ladder are added to `offLadder`. */
+function ladderIndexes(rows: readonly PartnerPeriodMetrics[], ladder: Ladder, offLadder: Set<string>): Int16Array {
+  const indexes = new Int16Array(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const tier = rows[index]!.tier;
+    const ladderIndex = ladder.index.get(tier) ?? -1;
+    if (ladderIndex < 0) offLadder.add(tier);
+    indexes[index] = ladderIndex;
+  }
+  return indexes;
+}
+
+/**
+ * Counts of partners from each tier to each tier between `lookback_periods` ago (or the first
+ * period) and now. Each row object is read once (by tier, off the ladder only): a period's rows
+ * do not fit in the processor's cache.
+ */
 export function migrationFinding(context: ScoringContext, period: number): FindingDraft[] {
   const { history, ladder } = context;
   if (period < 1) return [];
   const from = Math.max(0, period - context.config.findings.tier_migration.lookback_periods);
-  const seen = new Set<string>();
-  for (const row of history.rowsByPeriod[from]!) seen.add(row.tier);
-  for (const row of history.rowsByPeriod[period]!) seen.add(row.tier);
-  const tiers = [...ladder.tiers.map((tier) => tier.tier), ...[...seen].filter((tier) => !ladder.index.has(tier)).sort()];
+  const offLadder = new Set<string>();
+  const fromRows = history.rowsByPeriod[from]!;
+  const fromIndexes = ladderIndexes(fromRows, ladder, offLadder);
+  const rows = history.rowsByPeriod[period]!;
+  // The tier decisions of the period, already made for its tier rows, hold each row's ladder index.
+  const { current } = context.tiers(period);
+  for (let index = 0; index < rows.length; index++) if (current[index]! < 0) offLadder.add(rows[index]!.tier);
+  const tiers = [...ladder.tiers.map((tier) => tier.tier), ...[...offLadder].sort()];
   const position = new Map(tiers.map((tier, index) => [tier, index]));
+  const positionOf = (ladderIndex: number, row: PartnerPeriodMetrics): number => (ladderIndex >= 0 ? ladderIndex : position.get(row.tier)!);
   const matrix = tiers.map(() => tiers.map(() => 0));
   let up = 0;
   let down = 0;
   let stayed = 0;
-  history.rowsByPeriod[period]!.forEach((row, index) => {
-    const before = history.rowIndex[from]![history.partnerOf[period]![index]!]!;
-    if (before < 0) return;
-    const a = position.get(history.rowsByPeriod[from]![before]!.tier)!;
-    const b = position.get(row.tier)!;
+  const rowBefore = history.rowIndex[from]!;
+  const partners = history.partnerOf[period]!;
+  for (let index = 0; index < rows.length; index++) {
+    const before = rowBefore[partners[index]!]!;
+    if (before < 0) continue;
+    const a = positionOf(fromIndexes[before]!, fromRows[before]!);
+    const b = positionOf(current[index]!, rows[index]!);
     matrix[a]![b]! += 1;
     if (a === b) stayed++;
     else if (a < ladder.tiers.length && b < ladder.tiers.length && b > a) up++;
     else if (a < ladder.tiers.length && b < ladder.tiers.length) down++;
-  });
+  }
   const fromPeriod = history.periods[from]!;
   const toPeriod = history.periods[period]!;
   return [

@@ -4,6 +4,7 @@
  * explained (see points.ts), so the hot loop never rounds. Indices are in bounds by
  * construction, hence the `!`.
  */
+import { roundHalfUp } from '../format.js';
 import type { HealthPlan } from './plan.js';
 
 export const categoryCount = 4;
@@ -62,7 +63,7 @@ function gradeOf(score: number, minimums: Float64Array): number {
 /** Fills `result` from `normalized` (component c of row r at r * componentCount + c). */
 export function combineScores(plan: HealthPlan, normalized: Float32Array, size: number, result: CombinedScores): void {
   for (let row = 0; row < size; row++) {
-    const score = Math.round(scoreRow(plan, normalized, row, result.categoryScore, row * categoryCount));
+    const score = roundHalfUp(scoreRow(plan, normalized, row, result.categoryScore, row * categoryCount));
     result.score[row] = score;
     result.grade[row] = gradeOf(score, plan.gradeMinimums);
   }

@@ -4,40 +4,63 @@ import type { HealthFrame } from './frame.js';
 import type { HealthComponent, HealthPlan } from './plan.js';
 import type { HealthTexts } from './texts.js';
 
+/**
+ * Inserts `index` into list[0..found), kept in descending order of sign x value (ties: the
+ * earlier index first) and at most `limit` long; returns the new length.
+ */
+function insertRanked(value: Float64Array, list: Int32Array, found: number, limit: number, index: number, sign: number): number {
+  const candidate = sign * value[index]!;
+  let at = found;
+  while (at > 0 && sign * value[list[at - 1]!]! < candidate) at--;
+  if (at >= limit) return found;
+  const length = found < limit ? found + 1 : found;
+  for (let move = length - 1; move > at; move--) list[move] = list[move - 1]!;
+  list[at] = index;
+  return length;
+}
+
 /** Scratch for ranking the components of one row: a value per component and the indices picked. */
 export class Ranking {
   readonly value: Float64Array;
+  /** The largest values picked, largest first. */
   readonly top: Int32Array;
+  /** The smallest values picked by pickBothEnds, smallest first. */
+  readonly bottom: Int32Array;
+  topFound = 0;
+  bottomFound = 0;
 
   constructor(count: number) {
     this.value = new Float64Array(count);
     this.top = new Int32Array(count);
+    this.bottom = new Int32Array(count);
   }
 
   /**
-   * Indices of the `count` largest values of value[0..length) that are at least `minimum`
+   * Indices of the `limit` largest values of value[0..length) that are at least `minimum`
    * (NaN never is; ties: lower index), largest first, into `top`; returns how many there are.
    */
-  pick(length: number, count: number, minimum: number): number {
-    const { value, top } = this;
+  pick(length: number, limit: number, minimum: number): number {
     let found = 0;
-    for (let index = 0; index < length; index++) {
-      const candidate = value[index]!;
-      if (!(candidate >= minimum)) continue;
-      let at = found;
-      while (at > 0 && value[top[at - 1]!]! < candidate) at--;
-      if (at >= count) continue;
-      if (found < count) found++;
-      for (let move = found - 1; move > at; move--) top[move] = top[move - 1]!;
-      top[at] = index;
-    }
-    return found;
+    for (let index = 0; index < length; index++) if (this.value[index]! >= minimum) found = insertRanked(this.value, this.top, found, limit, index, 1);
+    return (this.topFound = found);
   }
 
-  /** Negates value[0..length): the drivers down are the largest lifts of the negated lifts. */
-  negate(length: number): this {
-    for (let index = 0; index < length; index++) this.value[index] = -this.value[index]!;
-    return this;
+  /**
+   * In one pass: the `limit` largest values that are at least `minimum` into `top` (as pick),
+   * and the `limit` smallest that are at most -minimum into `bottom`, smallest first;
+   * `minimum` > 0, so no index is in both.
+   */
+  pickBothEnds(length: number, limit: number, minimum: number): void {
+    const { value, top, bottom } = this;
+    let up = 0;
+    let down = 0;
+    for (let index = 0; index < length; index++) {
+      const candidate = value[index]!;
+      if (candidate >= minimum) up = insertRanked(value, top, up, limit, index, 1);
+      else if (candidate <= -minimum) down = insertRanked(value, bottom, down, limit, index, -1);
+    }
+    this.topFound = up;
+    this.bottomFound = down;
   }
 }
 
@@ -55,30 +78,25 @@ const minimumLift = 0.5;
 const noDrivers: readonly string[] = Object.freeze([]);
 
 /**
- * How far each component lifts the score above neutral, in points, into ranking.value:
- * weight x (normalized - 0.5) x 100 (NaN for dropped components, never picked).
+ * Ranks the components of a row by how far each lifts the score above neutral, in points
+ * (weight x (normalized - 0.5) x 100; dropped components are NaN and never picked): the
+ * drivers up into ranking.top, the drivers down into ranking.bottom.
  */
-export function liftOf({ frame, offset }: ExplainedRow, weights: Float64Array, length: number, ranking: Ranking): void {
+export function rankLifts({ frame, offset }: ExplainedRow, weights: Float64Array, length: number, limit: number, ranking: Ranking): void {
   for (let index = 0; index < length; index++) ranking.value[index] = weights[index]! * (frame.normalized[offset + index]! - 0.5) * 100;
+  ranking.pickBothEnds(length, limit, minimumLift);
 }
 
-/**
- * The components with the largest values in ranking.value (the lifts, or for the drivers
- * down the negated lifts, see liftOf), in words. Metric values are read from the row only
- * for the few components named.
- */
-export function drivers(plan: HealthPlan, texts: HealthTexts, ranking: Ranking, explained: ExplainedRow): readonly string[] {
-  const { frame, offset, row } = explained;
-  const length = plan.components.length;
-  const found = ranking.pick(length, plan.drivers, minimumLift);
+/** The drivers picked by rankLifts (`picked`: ranking.top or ranking.bottom), in words; metric values are read only for them. */
+export function driverSentences(plan: HealthPlan, texts: HealthTexts, picked: Int32Array, found: number, { frame, offset, row }: ExplainedRow): readonly string[] {
   if (found === 0) return noDrivers;
-  const listed = new Array<string>(found);
+  const sentences = new Array<string>(found);
   for (let rank = 0; rank < found; rank++) {
-    const index = ranking.top[rank]!;
+    const index = picked[rank]!;
     const value = frame.missing[offset + index] === 1 ? null : plan.readers[index]!(row);
-    listed[rank] = texts.driver(index, value, frame.normalized[offset + index]!);
+    sentences[rank] = texts.driver(index, value, frame.normalized[offset + index]!);
   }
-  return listed;
+  return sentences;
 }
 
 /**

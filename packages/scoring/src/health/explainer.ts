@@ -1,7 +1,7 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import { round, RoundedValues } from '../format.js';
 import type { HealthChange, HealthExplanation, Imputation } from '../types.js';
-import { changeOf, drivers, liftOf, Ranking, type ExplainedRow } from './explain.js';
+import { changeOf, driverSentences, rankLifts, Ranking, type ExplainedRow } from './explain.js';
 import type { HealthFrame } from './frame.js';
 import type { HealthPlan } from './plan.js';
 import { PointsScratch, RowPoints } from './points.js';
@@ -70,9 +70,10 @@ export class HealthExplainer {
     }
     const partial = pattern === 0 ? null : this.incomplete(frame, offset, pattern);
     const explained: ExplainedRow = { frame, offset, row };
-    liftOf(explained, scratch.weights, count, this.ranking);
-    const up = drivers(plan, this.texts, this.ranking, explained);
-    const down = drivers(plan, this.texts, this.ranking.negate(count), explained);
+    const { ranking, texts } = this;
+    rankLifts(explained, scratch.weights, count, plan.drivers, ranking);
+    const up = driverSentences(plan, texts, ranking.top, ranking.topFound, explained);
+    const down = driverSentences(plan, texts, ranking.bottom, ranking.bottomFound, explained);
     return {
       metrics: plan.metrics,
       points,

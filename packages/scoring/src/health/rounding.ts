@@ -1,3 +1,5 @@
+import { roundHalfUp } from '../format.js';
+
 /**
  * Largest-remainder rounding: rounds raw[0..count) to whole numbers written to
  * out[offset..offset+count) so that they sum to `total` (default: round(sum(raw))).
@@ -22,7 +24,7 @@ export function addLargestRemainders(
     out[offset + index] = floor;
     remainder[index] = value - floor;
   }
-  const rounded = total ?? Math.round(sum);
+  const rounded = total ?? roundHalfUp(sum);
   giveUnits(Math.min(count, rounded - floors), count, out, offset, remainder);
   return floors > rounded ? floors : rounded;
 }

@@ -1,5 +1,5 @@
 import type { MetricUnit } from '@ppm/core';
-import { amountKey, formatPercent, formatValue, signed } from '../format.js';
+import { amountKey, formatPercent, formatValue, roundHalfUp, signed } from '../format.js';
 import type { HealthComponent } from './plan.js';
 
 /*
@@ -50,9 +50,9 @@ function peerLevel(normalized: number): number {
 function valueKey(value: number, unit: MetricUnit): number | null {
   switch (unit) {
     case 'percent':
-      return Math.round(value * 100);
+      return roundHalfUp(value * 100);
     case 'days':
-      return Math.round(value);
+      return roundHalfUp(value);
     case 'count':
       return Number.isInteger(value) ? value : null;
     case 'currency':
@@ -107,7 +107,7 @@ class ComponentTexts {
     const { method, higherIsBetter } = this.component;
     if (method !== 'target') return peerLevel(normalized);
     if (higherIsBetter ? normalized >= 1 : normalized <= 0) return higherIsBetter ? 101 : 102;
-    return Math.round(normalized * 100);
+    return roundHalfUp(normalized * 100);
   }
 
   private sentence(value: number, normalized: number): string {
@@ -120,7 +120,7 @@ class ComponentTexts {
 
   /** " earns <n>% of full credit (full at <cap>)", "(none at <cap>)" for lower-is-better components. */
   private earnedSuffix(normalized: number): string {
-    const percent = Math.round(normalized * 100);
+    const percent = roundHalfUp(normalized * 100);
     const bound = this.component.higherIsBetter ? 'full' : 'none';
     return this.earned.get(percent) ?? this.earned.keep(percent, ` earns ${formatPercent(normalized)} of full credit (${bound} at ${this.capText})`);
   }

@@ -1,5 +1,5 @@
 import type { ScoringConfig } from '../config/schema.js';
-import { formatPercent, KeyedTexts } from '../format.js';
+import { formatPercent, KeyedTexts, roundHalfUp } from '../format.js';
 
 type Segments = ScoringConfig['segments'];
 
@@ -8,7 +8,7 @@ const maxKey = 100_000;
 
 /** Whole percent of an attainment as formatPercent shows it, or -1 when it is not a small whole number (the text is then formatted, not cached). */
 function percentKey(attainment: number): number {
-  const percent = Math.round(attainment * 100);
+  const percent = roundHalfUp(attainment * 100);
   return percent >= 0 && percent < maxKey ? percent : -1;
 }
 

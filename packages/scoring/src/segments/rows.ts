@@ -1,9 +1,9 @@
 import type { ScoringContext } from '../context.js';
-import { round, RoundedValues } from '../format.js';
+import { round, RoundedValues, roundHalfUp } from '../format.js';
 import type { JsonObject, SegmentRow } from '../types.js';
 import type { Slice } from '../slice.js';
 import { engagementScore, interventionOf, segmentColumns, type SegmentColumns } from './facts.js';
-import { ruleSegment, segmentRules, type SegmentRule } from './rules.js';
+import { segmentOfRule, segmentRules, type SegmentRule } from './rules.js';
 
 type Segments = ScoringContext['config']['segments'];
 
@@ -27,9 +27,17 @@ function thresholds(rule: SegmentRule, segments: Segments, daysPerPeriod: number
   }
 }
 
-/** The thresholds of each rule (by rule index), built once per call and shared by the evidence of every row. */
-function thresholdsByRule(segments: Segments, daysPerPeriod: number): readonly JsonObject[] {
-  return segmentRules.map((rule) => Object.freeze(thresholds(rule, segments, daysPerPeriod)));
+/** Thresholds by rule, per context: freezing new objects for every slice cost as much as a column of the rows. */
+const thresholdsOfContext = new WeakMap<ScoringContext, readonly JsonObject[]>();
+
+/** The thresholds of each rule (by rule index), built once per context and shared by the evidence of every row. */
+function thresholdsByRule(context: ScoringContext): readonly JsonObject[] {
+  let limits = thresholdsOfContext.get(context);
+  if (limits === undefined) {
+    limits = segmentRules.map((rule) => Object.freeze(thresholds(rule, context.config.segments, context.daysPerPeriod)));
+    thresholdsOfContext.set(context, limits);
+  }
+  return limits;
 }
 
 /** What the rows of one slice read, looked up once. */
@@ -58,9 +66,9 @@ function reason(view: SegmentPeriod, index: number, rule: SegmentRule, attainmen
     case 'grow':
       return reasons.growing(attainment, columns.score[index]!);
     case 'intervene':
-      return reasons.intervening(attainment, Math.round(Number.isNaN(engagement) ? 0 : engagement));
+      return reasons.intervening(attainment, roundHalfUp(Number.isNaN(engagement) ? 0 : engagement));
     case 'maintain':
-      return reasons.maintaining(attainment, columns.score[index]!, Number.isNaN(engagement) ? null : Math.round(engagement));
+      return reasons.maintaining(attainment, columns.score[index]!, Number.isNaN(engagement) ? null : roundHalfUp(engagement));
   }
 }
 
@@ -77,7 +85,7 @@ function segmentRow(view: SegmentPeriod, index: number): SegmentRow {
     partner_id: row.partner_id,
     period_start: view.periodStart,
     config_version: context.configVersion,
-    segment: ruleSegment[rule],
+    segment: segmentOfRule[ruleIndex]!,
     rule,
     trailing_attainment: shownAttainment,
     reason: reason(view, index, rule, attainment, engagement),
@@ -102,7 +110,7 @@ export function segmentRows(context: ScoringContext, period: number, slice: Slic
     period,
     periodStart: context.history.periods[period]!,
     columns: segmentColumns(context, period),
-    limits: thresholdsByRule(context.config.segments, context.daysPerPeriod),
+    limits: thresholdsByRule(context),
   };
   const rows = new Array<SegmentRow>(slice.to - slice.from);
   for (let index = slice.from; index < slice.to; index++) rows[index - slice.from] = segmentRow(view, index);

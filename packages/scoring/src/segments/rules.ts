@@ -11,7 +11,7 @@ export const segmentRules = [
 ] as const;
 export type SegmentRule = (typeof segmentRules)[number];
 
-export const ruleSegment: Readonly<Record<SegmentRule, SegmentName>> = {
+const ruleSegment: Readonly<Record<SegmentRule, SegmentName>> = {
   onboarding_grace: 'onboarding',
   exit_review_inactive: 'exit_review',
   exit_review_after_intervention: 'exit_review',
@@ -19,5 +19,8 @@ export const ruleSegment: Readonly<Record<SegmentRule, SegmentName>> = {
   intervene: 'intervene',
   maintain: 'maintain',
 };
+
+/** The segment of each rule, by rule index (a lookup by rule name is a keyed property load per row). */
+export const segmentOfRule: readonly SegmentName[] = segmentRules.map((rule) => ruleSegment[rule]);
 
 export const interveneRule = segmentRules.indexOf('intervene');

@@ -1,17 +1,18 @@
+import { roundHalfUp } from '../format.js';
 import type { TierMeasure } from '../config/schema-rules.js';
 import type { CriterionCheck } from '../types.js';
 
-/** Checks are shared for values that round (4 decimals) to a whole number of steps below this: few distinct values, a bounded cache. */
-const maxSharedSteps = 1e6;
+/** Whole values from 0 to below this (health scores, counts: most checks) are shared. */
+const sharedValues = 1024;
 
 /**
- * The checks of one criterion, one frozen object per shown value and outcome, shared by every
- * row quoting it: most checks quote a health score, a count or an attainment another row
- * quoted already, and a million rows each built several check objects.
+ * The checks of one criterion, one frozen object per whole value shown, shared by every row
+ * quoting it: most checks quote a health score or a count another row quoted already, and a
+ * million rows each built several check objects. Other values (amounts, attainments) take
+ * tens of thousands of distinct values: looking them up in maps that large cost more than a new check.
  */
 export class CriterionChecks {
-  private readonly passed = new Map<number, CriterionCheck>();
-  private readonly failed = new Map<number, CriterionCheck>();
+  private readonly shared = new Array<CriterionCheck | undefined>(sharedValues).fill(undefined);
   private readonly missing: CriterionCheck;
 
   constructor(
@@ -20,25 +21,24 @@ export class CriterionChecks {
     private readonly measure: TierMeasure,
     private readonly threshold: number,
   ) {
-    this.missing = this.build(null, false);
+    this.missing = Object.freeze(this.checkOf(null, false));
   }
 
   check(value: number | null): CriterionCheck {
     if (value === null) return this.missing;
-    const steps = Math.round(value * 1e4);
+    // Passed or not by the value itself, which may round (4 decimals) to the threshold.
     const passed = value >= this.threshold;
-    // Not shared, so not frozen: freezing a check that one row holds only costs time.
-    if (!(Math.abs(steps) < maxSharedSteps)) return this.checkOf(steps / 1e4, passed);
-    const cache = passed ? this.passed : this.failed;
-    let check = cache.get(steps);
-    if (check === undefined) cache.set(steps, (check = this.build(steps / 1e4, passed)));
+    if (Number.isInteger(value) && value >= 0 && value < sharedValues) return this.sharedCheck(value, passed);
+    return this.checkOf(roundHalfUp(value * 1e4) / 1e4, passed);
+  }
+
+  private sharedCheck(value: number, passed: boolean): CriterionCheck {
+    let check = this.shared[value];
+    if (check === undefined) this.shared[value] = check = Object.freeze(this.checkOf(value, passed));
     return check;
   }
 
-  private build(value: number | null, passed: boolean): CriterionCheck {
-    return Object.freeze(this.checkOf(value, passed));
-  }
-
+  /** A check showing `value`; not frozen unless shared: freezing a check that one row holds only costs time. */
   private checkOf(value: number | null, passed: boolean): CriterionCheck {
     return { tier: this.tier, kind: this.kind, measure: this.measure, value, threshold: this.threshold, passed };
   }

@@ -73,12 +73,16 @@ export function computeTenure(context: ScoringContext, period: number, allocate:
   const { history } = context;
   const rows = history.rowsByPeriod[period]!;
   const tenure = allocate.uint16(rows.length);
-  const previous = period > 0 ? context.tenure(period - 1) : null;
-  rows.forEach((row, index) => {
-    const before = period > 0 ? history.rowIndex[period - 1]![history.partnerOf[period]![index]!]! : -1;
-    const same = previous !== null && before >= 0 && history.rowsByPeriod[period - 1]![before]!.tier === row.tier;
+  if (period === 0) return tenure.fill(1);
+  const previous = context.tenure(period - 1);
+  const previousRows = history.rowsByPeriod[period - 1]!;
+  const rowBefore = history.rowIndex[period - 1]!;
+  const partners = history.partnerOf[period]!;
+  for (let index = 0; index < rows.length; index++) {
+    const before = rowBefore[partners[index]!]!;
+    const same = before >= 0 && previousRows[before]!.tier === rows[index]!.tier;
     tenure[index] = same ? Math.min(65535, previous[before]! + 1) : 1;
-  });
+  }
   return tenure;
 }
 

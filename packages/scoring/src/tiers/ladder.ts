@@ -14,6 +14,8 @@ export interface Criterion {
   readonly measure: TierMeasure;
   readonly threshold: number;
   readonly read: MeasureReader;
+  /** Where checkTiers keeps a row's value of the measure (see Ladder.readers). */
+  readonly slot: number;
   readonly phrases: CheckPhrases;
   readonly checks: CriterionChecks;
 }
@@ -29,6 +31,8 @@ export interface Ladder {
   readonly tiers: readonly LadderTier[];
   readonly index: ReadonlyMap<string, number>;
   readonly reasons: TierReasons;
+  /** A reader of each measure the criteria read, once each, by slot. */
+  readonly readers: readonly MeasureReader[];
 }
 
 /** What criteria read in one period: its rows, health scores and trailing attainment (NaN = none). */
@@ -58,28 +62,34 @@ function measureReader(measure: TierMeasure): MeasureReader {
   return (measures, index) => read(measures.rows[index]!);
 }
 
-function criteria(tier: string, kind: 'entry' | 'retain', map: TierCriteria): Criterion[] {
+function criteria(tier: string, kind: 'entry' | 'retain', map: TierCriteria, slots: readonly TierMeasure[]): Criterion[] {
   return (Object.entries(map) as [TierMeasure, number][]).map(([measure, threshold]) => ({
     measure,
     threshold,
     read: measureReader(measure),
+    slot: slots.indexOf(measure),
     phrases: new CheckPhrases(measure, threshold),
     checks: new CriterionChecks(tier, kind, measure, threshold),
   }));
 }
 
 export function compileLadder(config: ScoringConfig): Ladder {
-  const tiers = config.tiers.ladder.map((tier) => ({ tier: tier.tier, entry: criteria(tier.tier, 'entry', tier.entry), retain: criteria(tier.tier, 'retain', tier.retain) }));
+  const slots = [...new Set(config.tiers.ladder.flatMap((tier) => [...Object.keys(tier.entry), ...Object.keys(tier.retain)]))] as TierMeasure[];
+  const tiers = config.tiers.ladder.map((tier) => ({
+    tier: tier.tier,
+    entry: criteria(tier.tier, 'entry', tier.entry, slots),
+    retain: criteria(tier.tier, 'retain', tier.retain, slots),
+  }));
   const names = tiers.map((tier) => tier.tier);
-  return { tiers, index: new Map(names.map((name, index) => [name, index])), reasons: new TierReasons(names, config.tiers) };
+  return { tiers, index: new Map(names.map((name, index) => [name, index])), reasons: new TierReasons(names, config.tiers), readers: slots.map(measureReader) };
 }
 
-/** All criteria met (a missing value fails its criterion). */
-function meets(measures: PeriodMeasures, index: number, list: readonly Criterion[]): boolean {
-  for (const { read, threshold } of list) {
-    const value = read(measures, index);
-    if (value === null || value < threshold) return false;
-  }
+/** A missing value as checkTiers keeps it: below every threshold (they are at least 0), so it fails its criterion. */
+const missing = -Infinity;
+
+/** All criteria met by the row whose values (by slot) are `values`. */
+function meets(values: Float64Array, list: readonly Criterion[]): boolean {
+  for (const { slot, threshold } of list) if (values[slot]! < threshold) return false;
   return true;
 }
 
@@ -89,16 +99,20 @@ export function checkTiers(ladder: Ladder, measures: PeriodMeasures, allocate: C
   const entry = ladder.tiers.map(() => allocate.uint8(size));
   const retain = ladder.tiers.map(() => allocate.uint8(size));
   const highestEntry = allocate.int8(size).fill(-1);
+  // Each measure read once per row, not once per criterion reading it.
+  const values = new Float64Array(ladder.readers.length);
   // Row by row, so each row's metrics are read while they are in the cache.
-  for (let index = 0; index < size; index++)
+  for (let index = 0; index < size; index++) {
+    for (let slot = 0; slot < values.length; slot++) values[slot] = ladder.readers[slot]!(measures, index) ?? missing;
     for (let at = 0; at < ladder.tiers.length; at++) {
       const tier = ladder.tiers[at]!;
-      if (meets(measures, index, tier.entry)) {
+      if (meets(values, tier.entry)) {
         entry[at]![index] = 1;
         highestEntry[index] = at;
       }
-      if (meets(measures, index, tier.retain)) retain[at]![index] = 1;
+      if (meets(values, tier.retain)) retain[at]![index] = 1;
     }
+  }
   return { entry, retain, highestEntry };
 }
 

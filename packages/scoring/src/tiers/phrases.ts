@@ -1,4 +1,4 @@
-import { amountKey, formatAmount } from '../format.js';
+import { amountKey, formatAmount, KeyedTexts } from '../format.js';
 import type { TierMeasure } from '../config/schema-rules.js';
 
 function isRevenue(measure: TierMeasure): boolean {
@@ -20,8 +20,9 @@ export function shown(value: number | null, measure: TierMeasure): string {
 export class CheckPhrases {
   private readonly passedTail: string;
   private readonly failedTail: string;
-  private readonly passed = new Map<number, string>();
-  private readonly failed = new Map<number, string>();
+  private readonly passed = new KeyedTexts();
+  private readonly failed = new KeyedTexts();
+  private readonly revenue: boolean;
 
   constructor(
     private readonly measure: TierMeasure,
@@ -29,15 +30,14 @@ export class CheckPhrases {
   ) {
     this.passedTail = ` >= ${shown(threshold, measure)}`;
     this.failedTail = ` < ${shown(threshold, measure)}`;
+    this.revenue = isRevenue(measure);
   }
 
   phrase(value: number | null, passed: boolean): string {
-    const key = value === null ? null : isRevenue(this.measure) ? amountKey(value) : Number.isInteger(value) ? value : null;
+    const key = value === null ? null : this.revenue ? amountKey(value) : Number.isInteger(value) ? value : null;
     if (key === null || !Number.isSafeInteger(key)) return this.format(value, passed);
     const cache = passed ? this.passed : this.failed;
-    let phrase = cache.get(key);
-    if (phrase === undefined) cache.set(key, (phrase = this.format(value, passed)));
-    return phrase;
+    return cache.get(key) ?? cache.keep(key, this.format(value, passed));
   }
 
   private format(value: number | null, passed: boolean): string {
