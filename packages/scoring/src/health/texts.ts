@@ -46,6 +46,15 @@ function peerLevel(normalized: number): number {
   return normalized > 0.2 ? 3 : 4;
 }
 
+/**
+ * The n of value.toFixed(1) = "n / 10" for values from 0: the float product value x 10 rounds
+ * as the exact one does unless it lies within a hair of a half, where the text is formatted.
+ */
+function tenthsKey(value: number): number | null {
+  const tenths = value * 10;
+  return value < 0 || Math.abs(tenths - Math.floor(tenths) - 0.5) < 1e-6 ? null : roundHalfUp(tenths);
+}
+
 /** A whole number that fixes how `value` reads in `unit` (see formatValue), or null when the text has to be formatted. */
 function valueKey(value: number, unit: MetricUnit): number | null {
   switch (unit) {
@@ -57,7 +66,9 @@ function valueKey(value: number, unit: MetricUnit): number | null {
       return Number.isInteger(value) ? value : null;
     case 'currency':
       return amountKey(value);
-    default:
+    case 'ratio':
+      return tenthsKey(value);
+    case 'flag':
       return null;
   }
 }
@@ -71,6 +82,8 @@ class ComponentTexts {
   private readonly prefix: string;
   private readonly capText: string;
   private readonly peerSuffixes: readonly string[];
+  private readonly flagYes: string;
+  private readonly flagNo: string;
   private readonly earned = new PhraseCache(0, percentSteps);
   private readonly firstChanges = new PhraseCache(maxPoints, 2 * maxPoints + 1);
   private readonly laterChanges = new PhraseCache(maxPoints, 2 * maxPoints + 1);
@@ -83,6 +96,8 @@ class ComponentTexts {
     this.prefix = `${label} `;
     this.capText = formatValue(cap, unit);
     this.peerSuffixes = peerLevels.map((level) => ` puts ${category} ${level} peers`);
+    this.flagYes = `${label}: ${formatValue(1, 'flag')}`;
+    this.flagNo = `${label}: ${formatValue(0, 'flag')}`;
   }
 
   /**
@@ -90,9 +105,9 @@ class ComponentTexts {
    * <category> <level> peers", "<label> <value> earns <n>% of full credit (full at <cap>)", ...
    */
   driver(value: number | null, normalized: number): string {
-    const { label, unit } = this.component;
+    const { unit } = this.component;
     if (value === null) return this.missing;
-    if (unit === 'flag') return `${label}: ${formatValue(value, unit)}`;
+    if (unit === 'flag') return value > 0 ? this.flagYes : this.flagNo;
     const shownKey = valueKey(value, unit);
     const key = shownKey === null ? NaN : shownKey * suffixKeys + this.suffixKey(normalized);
     // Only an exact whole number stands for one sentence.
