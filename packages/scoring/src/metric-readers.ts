@@ -1,4 +1,5 @@
 import type { MetricName, PartnerPeriodMetrics } from '@ppm/core';
+import type { PeerAttribute } from './config/schema-health.js';
 
 export type MetricReader = (row: PartnerPeriodMetrics) => number | null;
 
@@ -114,4 +115,13 @@ export const metricCopiers: { readonly [name in MetricName]: MetricCopier } = {
   onboarding_milestones_required: (row, into, at) => { into[at] = row.onboarding_milestones_required ?? NaN; },
   onboarding_completion_rate: (row, into, at) => { into[at] = row.onboarding_completion_rate ?? NaN; },
   days_since_last_commercial_activity: (row, into, at) => { into[at] = row.days_since_last_commercial_activity ?? NaN; },
+};
+
+/** One accessor per partner attribute that rows are grouped by (peer groups, program findings), for the same reason. */
+export const attributeReaders: { readonly [attribute in PeerAttribute]: (row: PartnerPeriodMetrics) => string } = {
+  partner_type: (row) => row.partner_type,
+  tier: (row) => row.tier,
+  region: (row) => row.region,
+  country: (row) => row.country,
+  status: (row) => row.status,
 };

@@ -1,5 +1,6 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { ScoringContext } from '../context.js';
+import { attributeReaders } from '../metric-readers.js';
 import { segmentRules } from '../segments/rules.js';
 
 /** Below target means what it says: trailing attainment under 100%. */
@@ -43,13 +44,6 @@ export interface Population {
 
 const onboarding = segmentRules.indexOf('onboarding_grace');
 
-/** Resolved once per dimension: reading row[dimension] with a changing name is a slow keyed load (see metric-readers.ts). */
-const dimensionReaders: { readonly [dimension in Dimension]: (row: PartnerPeriodMetrics) => string } = {
-  partner_type: (row) => row.partner_type,
-  tier: (row) => row.tier,
-  region: (row) => row.region,
-};
-
 function memberRows(context: ScoringContext, period: number): number[] {
   const { rules } = context.segments(period);
   const { target } = context.trailing(period);
@@ -82,7 +76,7 @@ function groupTotals(
   const rows = context.history.rowsByPeriod[period]!;
   const { revenue, target, attainment } = context.trailing(period);
   const groups = dimensions.map(() => new Map<string, GroupTotals>());
-  const readers = dimensions.map((dimension) => dimensionReaders[dimension]);
+  const readers = dimensions.map((dimension) => attributeReaders[dimension]);
   for (const index of members) {
     const row = rows[index]!;
     const below = attainment[index]! < belowTarget ? 1 : 0;

@@ -1,5 +1,6 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { PeerAttribute } from '../config/schema-health.js';
+import { attributeReaders } from '../metric-readers.js';
 
 /** The whole program: the peer group of rows whose own group is too small. */
 export const programGroup = 0;
@@ -18,15 +19,6 @@ export interface PeerGroups {
 }
 
 type Node = Map<string, Node | number>;
-
-/** Monomorphic accessors (see metric-readers.ts): reading row[attribute] with a changing key is slow. */
-const attributeReaders: { readonly [attribute in PeerAttribute]: (row: PartnerPeriodMetrics) => string } = {
-  partner_type: (row) => row.partner_type,
-  tier: (row) => row.tier,
-  region: (row) => row.region,
-  country: (row) => row.country,
-  status: (row) => row.status,
-};
 
 function assignGroups(rows: readonly PartnerPeriodMetrics[], attributes: readonly PeerAttribute[], labels: string[], member: Int32Array): void {
   if (attributes.length === 0) {
