@@ -1,7 +1,6 @@
-import type { PartnerPeriodMetrics } from '@ppm/core';
 import type { HealthChange } from '../types.js';
 import type { HealthFrame } from './frame.js';
-import type { HealthComponent, HealthPlan } from './plan.js';
+import type { HealthComponent } from './plan.js';
 import type { HealthTexts } from './texts.js';
 
 /**
@@ -64,13 +63,6 @@ export class Ranking {
   }
 }
 
-/** One row of a frame being explained: its input row and where its components start. */
-export interface ExplainedRow {
-  readonly frame: HealthFrame;
-  readonly offset: number;
-  readonly row: PartnerPeriodMetrics;
-}
-
 /** Components moving the score by less than this many points are not drivers. */
 const minimumLift = 0.5;
 
@@ -82,18 +74,21 @@ const noDrivers: readonly string[] = Object.freeze([]);
  * (weight x (normalized - 0.5) x 100; dropped components are NaN and never picked): the
  * drivers up into ranking.top, the drivers down into ranking.bottom.
  */
-export function rankLifts({ frame, offset }: ExplainedRow, weights: Float64Array, length: number, limit: number, ranking: Ranking): void {
+export function rankLifts(frame: HealthFrame, row: number, weights: Float64Array, limit: number, ranking: Ranking): void {
+  const length = frame.componentCount;
+  const offset = row * length;
   for (let index = 0; index < length; index++) ranking.value[index] = weights[index]! * (frame.normalized[offset + index]! - 0.5) * 100;
   ranking.pickBothEnds(length, limit, minimumLift);
 }
 
-/** The drivers picked by rankLifts (`picked`: ranking.top or ranking.bottom), in words; metric values are read only for them. */
-export function driverSentences(plan: HealthPlan, texts: HealthTexts, picked: Int32Array, found: number, { frame, offset, row }: ExplainedRow): readonly string[] {
+/** The drivers of row `row` of `frame` picked by rankLifts (`picked`: ranking.top or ranking.bottom), in words. */
+export function driverSentences(texts: HealthTexts, picked: Int32Array, found: number, frame: HealthFrame, row: number): readonly string[] {
   if (found === 0) return noDrivers;
+  const offset = row * frame.componentCount;
   const sentences = new Array<string>(found);
   for (let rank = 0; rank < found; rank++) {
     const index = picked[rank]!;
-    const value = frame.missing[offset + index] === 1 ? null : plan.readers[index]!(row);
+    const value = frame.missing[offset + index] === 1 ? null : frame.values[index * frame.size + row]!;
     sentences[rank] = texts.driver(index, value, frame.normalized[offset + index]!);
   }
   return sentences;

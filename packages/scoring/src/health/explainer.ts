@@ -1,7 +1,6 @@
-import type { PartnerPeriodMetrics } from '@ppm/core';
 import { round, RoundedValues } from '../format.js';
 import type { HealthChange, HealthExplanation, Imputation } from '../types.js';
-import { changeOf, driverSentences, rankLifts, Ranking, type ExplainedRow } from './explain.js';
+import { changeOf, driverSentences, rankLifts, Ranking } from './explain.js';
 import type { HealthFrame } from './frame.js';
 import type { HealthPlan } from './plan.js';
 import { PointsScratch, RowPoints } from './points.js';
@@ -54,7 +53,7 @@ export class HealthExplainer {
   }
 
   /** The explanation of row `index` of `frame`; `previous` and `back` locate the partner's row a period earlier (back < 0: none). */
-  explain(frame: HealthFrame, index: number, row: PartnerPeriodMetrics, previous: HealthFrame | null, back: number): HealthExplanation {
+  explain(frame: HealthFrame, index: number, previous: HealthFrame | null, back: number): HealthExplanation {
     const { plan } = this;
     const scratch = this.points.compute(frame, index, this.now);
     const count = plan.components.length;
@@ -69,11 +68,10 @@ export class HealthExplainer {
       pattern = pattern * 2 + frame.missing[offset + at]!;
     }
     const partial = pattern === 0 ? null : this.incomplete(frame, offset, pattern);
-    const explained: ExplainedRow = { frame, offset, row };
     const { ranking, texts } = this;
-    rankLifts(explained, scratch.weights, count, plan.drivers, ranking);
-    const up = driverSentences(plan, texts, ranking.top, ranking.topFound, explained);
-    const down = driverSentences(plan, texts, ranking.bottom, ranking.bottomFound, explained);
+    rankLifts(frame, index, scratch.weights, plan.drivers, ranking);
+    const up = driverSentences(texts, ranking.top, ranking.topFound, frame, index);
+    const down = driverSentences(texts, ranking.bottom, ranking.bottomFound, frame, index);
     return {
       metrics: plan.metrics,
       points,

@@ -1,5 +1,4 @@
 import type { PartnerPeriodMetrics } from '@ppm/core';
-import type { MetricCopier } from '../metric-readers.js';
 import { categoryCount, combineScores, type CombinedScores } from './combine.js';
 import type { HealthMemory } from './memory.js';
 import { normalizeColumn } from './normalize.js';
@@ -31,6 +30,8 @@ export interface HealthFrame extends HealthScores {
    * dropped; component c of row r at r * componentCount + c.
    */
   readonly normalized: Float32Array;
+  /** The metric value of component c of row r at c * size + r (column-major), NaN where missing. */
+  readonly values: Float64Array;
   /** 1 where the metric of component c of row r was missing (at r * componentCount + c). */
   readonly missing: Uint8Array;
   /** Rounded points per row and component, filled when a row is first explained (see rowPoints). */
@@ -40,25 +41,13 @@ export interface HealthFrame extends HealthScores {
   readonly detailBuffer: ArrayBuffer;
 }
 
-/**
- * Reads every scored metric in one pass over the row objects (they are scattered in memory;
- * one pass per metric would miss the cache once per read), column-major, NaN for null.
- */
-function readValues(rows: readonly PartnerPeriodMetrics[], copiers: readonly MetricCopier[], values: Float64Array): void {
-  const size = rows.length;
-  for (let row = 0; row < size; row++) {
-    const source = rows[row]!;
-    for (let index = 0; index < copiers.length; index++) copiers[index]!(source, values, index * size + row);
-  }
-}
-
 function imputed(component: HealthComponent): number {
   return component.missing === 'neutral' ? 0.5 : component.missing === 'zero' ? 0 : NaN;
 }
 
-type FrameArrays = CombinedScores & Pick<HealthFrame, 'normalized' | 'missing' | 'points' | 'pointsReady' | 'peerGroup' | 'buffer' | 'detailBuffer'>;
+type FrameArrays = CombinedScores & Pick<HealthFrame, 'values' | 'normalized' | 'missing' | 'points' | 'pointsReady' | 'peerGroup' | 'buffer' | 'detailBuffer'>;
 
-/** Offsets of consecutive arrays in one buffer; lay 4-byte types out first so every view is aligned. */
+/** Offsets of consecutive arrays in one buffer; lay wider types out first so every view is aligned. */
 function layout(): (length: number, width: number) => number {
   let offset = 0;
   return (length, width) => {
@@ -71,7 +60,7 @@ function layout(): (length: number, width: number) => number {
 /** The frame's arrays, in a buffer for the scores and one for the detail that explanations read. */
 function frameArrays(memory: HealthMemory, size: number, count: number): FrameArrays {
   const buffer = memory.scoreBuffers.take(size * (4 * categoryCount + 4 + 2));
-  const detailBuffer = memory.detailBuffers.take(size * (6 * count + 1));
+  const detailBuffer = memory.detailBuffers.take(size * (14 * count + 1));
   const scores = layout();
   const detail = layout();
   return {
@@ -81,6 +70,7 @@ function frameArrays(memory: HealthMemory, size: number, count: number): FrameAr
     peerGroup: new Int32Array(buffer, scores(size, 4), size),
     score: new Uint8Array(buffer, scores(size, 1), size),
     grade: new Uint8Array(buffer, scores(size, 1), size),
+    values: new Float64Array(detailBuffer, detail(size * count, 8), size * count),
     normalized: new Float32Array(detailBuffer, detail(size * count, 4), size * count),
     missing: new Uint8Array(detailBuffer, detail(size * count, 1), size * count),
     points: new Uint8Array(detailBuffer, detail(size * count, 1), size * count),
@@ -92,11 +82,11 @@ function normalizeAll(rows: readonly PartnerPeriodMetrics[], plan: HealthPlan, m
   const size = rows.length;
   const count = plan.components.length;
   const groups = buildPeerGroups(rows, plan.peerAttributes, plan.minPeerSize, memory.member, arrays.peerGroup);
-  readValues(rows, plan.copiers, memory.values);
+  plan.readColumns(rows, arrays.values);
   const scaled = memory.scaled.subarray(0, size);
   for (let index = 0; index < count; index++) {
     const component = plan.components[index]!;
-    normalizeColumn(component, memory.values.subarray(index * size, (index + 1) * size), groups, memory, scaled);
+    normalizeColumn(component, arrays.values.subarray(index * size, (index + 1) * size), groups, memory, scaled);
     const fallback = imputed(component);
     for (let row = 0; row < size; row++) {
       const value = scaled[row]!;
@@ -111,7 +101,7 @@ function normalizeAll(rows: readonly PartnerPeriodMetrics[], plan: HealthPlan, m
 export function computeHealthFrame(rows: readonly PartnerPeriodMetrics[], period: string, plan: HealthPlan, memory: HealthMemory): HealthFrame {
   const size = rows.length;
   const count = plan.components.length;
-  memory.prepare(size, count);
+  memory.prepare(size);
   const arrays = frameArrays(memory, size, count);
   const peerGroupLabels = normalizeAll(rows, plan, memory, arrays);
   combineScores(plan, arrays.normalized, size, arrays);

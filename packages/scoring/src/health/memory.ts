@@ -28,8 +28,6 @@ export class HealthMemory {
   /** Buffers of the other per-period columns (trend, trailing sums, decisions; see ColumnAllocator). */
   readonly columnBuffers = new BufferPool();
   private capacity = 0;
-  /** Raw metric values, column-major. */
-  values = new Float64Array(0);
   /** One normalized column. */
   scaled = new Float64Array(0);
   /** Values laid out by peer group (program + groups), with the rows they came from. */
@@ -38,9 +36,8 @@ export class HealthMemory {
   member = new Int32Array(0);
   private counts = new Float64Array(0);
 
-  /** Makes the scratch space fit a period of `size` rows and `count` components. */
-  prepare(size: number, count: number): void {
-    if (size * count > this.values.length) this.values = new Float64Array(size * count);
+  /** Makes the scratch space fit a period of `size` rows. */
+  prepare(size: number): void {
     if (size <= this.capacity) return;
     this.capacity = size;
     this.scaled = new Float64Array(size);

@@ -1,7 +1,7 @@
 import { metricDefinition, metricNames, type MetricName, type MetricUnit } from '@ppm/core';
 import { categoryNames, type CategoryName, type ComponentConfig, type PeerAttribute } from '../config/schema-health.js';
 import type { ScoringConfig } from '../config/schema.js';
-import { metricCopiers, metricReaders, type MetricCopier, type MetricReader } from '../metric-readers.js';
+import { compileColumnsReader, type ColumnsReader } from '../metric-readers.js';
 
 export type NormalizationMethod = ComponentConfig['method'];
 export type MissingPolicy = ComponentConfig['missing'];
@@ -30,10 +30,8 @@ export interface HealthPlan {
   readonly components: readonly HealthComponent[];
   /** The components' metrics, shared by every explanation of a run. */
   readonly metrics: readonly MetricName[];
-  /** The components' metric readers (see metric-readers.ts), looked up once. */
-  readonly readers: readonly MetricReader[];
-  /** The components' metric copiers, for reading whole periods into columns. */
-  readonly copiers: readonly MetricCopier[];
+  /** Reads the components' metrics of a period's rows into columns, in component order. */
+  readonly readColumns: ColumnsReader;
   /** Category weights (revenue, pipeline, enablement, engagement), summing to 1. */
   readonly categoryWeights: Float64Array;
   readonly componentCategory: Uint8Array;
@@ -87,8 +85,7 @@ export function compileHealthPlan(config: ScoringConfig): HealthPlan {
   return {
     components,
     metrics: Object.freeze(components.map((component) => component.metric)),
-    readers: components.map((component) => metricReaders[component.metric]),
-    copiers: components.map((component) => metricCopiers[component.metric]),
+    readColumns: compileColumnsReader(components.map((component) => component.metric)),
     categoryWeights: Float64Array.from(rawWeights, (weight) => weight / totalWeight),
     componentCategory: Uint8Array.from(components, (component) => component.categoryIndex),
     componentWeight: Float64Array.from(components, (component) => component.weight),

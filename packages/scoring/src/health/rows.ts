@@ -30,7 +30,7 @@ export function healthRows(context: ScoringContext, period: number, slice: Slice
   for (let index = slice.from; index < slice.to; index++) {
     const row = rows[index]!;
     const back = previousRows ? previousRows[partners[index]!]! : -1;
-    const explanation = explainer.explain(frame, index, row, previous, back);
+    const explanation = explainer.explain(frame, index, previous, back);
     const slope = trend.slope[index]!;
     result[index - slice.from] = {
       partner_id: row.partner_id,
