@@ -25,6 +25,19 @@ describe('largest-remainder rounding', () => {
     );
   });
 
+  it('matches the textbook method on values with many equal and near-equal remainders', () => {
+    // Eighths tie exactly; adding 1e-9 makes remainders that differ inside one bucket.
+    const part = fc.tuple(fc.integer({ min: 0, max: 320 }), fc.boolean()).map(([eighths, nudge]) => eighths / 8 + (nudge ? 1e-9 : 0));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 20 }), (raw) => {
+        const out = new Uint8Array(raw.length);
+        addLargestRemainders(Float64Array.from(raw), raw.length, out, 0, new Float64Array(raw.length));
+        expect([...out]).toEqual(reference(raw));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('breaks ties in favour of the metric listed first', () => {
     const out = new Uint8Array(4);
     addLargestRemainders(Float64Array.from([2.5, 2.5, 2.5, 2.5]), 4, out, 0, new Float64Array(4));
