@@ -127,7 +127,8 @@ const load = loadavg()[0]!;
 const results = Array.from({ length: runs }, runProcess);
 const median = (pick: (run: RunFigures) => number): number => {
   const sorted = results.map(pick).sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
 };
 const first = results[0]!;
 const base = median((run) => run.baseline_seconds);
