@@ -67,12 +67,12 @@ export class RowPoints {
     const base = row * count;
     const { weights, neutral } = this.reweighting(normalized, base);
     scratch.weights = weights;
-    for (let index = 0; index < count; index++) {
-      const weight = weights[index]!;
-      raw[index] = weight === 0 ? 0 : 100 * weight * (neutral ? 0.5 : normalized[base + index]!);
-    }
     if (frame.pointsReady[row] === 1) for (let index = 0; index < count; index++) points[index] = frame.points[base + index]!;
     else {
+      for (let index = 0; index < count; index++) {
+        const weight = weights[index]!;
+        raw[index] = weight === 0 ? 0 : 100 * weight * (neutral ? 0.5 : normalized[base + index]!);
+      }
       addLargestRemainders(raw, count, points, 0, scratch.remainder, frame.score[row]);
       for (let index = 0; index < count; index++) frame.points[base + index] = points[index]!;
       frame.pointsReady[row] = 1;
